@@ -1,0 +1,79 @@
+/**
+ * Reading the user's file or stdin, refusing bad input with one clear line:
+ * missing file, a directory, binary data, invalid UTF-8, empty text, or a
+ * file too large to be an article page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractHtmlText } from './extract-html';
+
+/** An error the user caused: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+/** Larger inputs are refused: a news page, even a whole newspaper page, is far smaller. */
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+function readBytes(file: string): Buffer {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.alloc(65536);
+    for (;;) {
+      let n: number;
+      try {
+        n = fs.readSync(0, buf, 0, buf.length, null);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+        if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+        throw new UsageError(`cannot read standard input: ${(e as Error).message}`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_BYTES)
+        throw new UsageError(`standard input is larger than ${MAX_BYTES / 1024 / 1024} MB; Tifa reads article pages, not archives`);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new UsageError(`${file}: no such file`);
+  }
+  if (st.isDirectory()) throw new UsageError(`${file}: is a directory, not a file`);
+  if (!st.isFile()) throw new UsageError(`${file}: not a regular file`);
+  if (st.size > MAX_BYTES)
+    throw new UsageError(
+      `${file}: ${(st.size / 1024 / 1024).toFixed(1)} MB is larger than ${MAX_BYTES / 1024 / 1024} MB; Tifa reads article pages, not archives`,
+    );
+  try {
+    return fs.readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** Decode UTF-8 strictly; NUL bytes or many control characters mean binary. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  if (bytes.includes(0)) throw new UsageError(`${name}: binary data (NUL bytes), not text`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UsageError(`${name}: not valid UTF-8 text (save the page as UTF-8)`);
+  }
+  const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
+  if (controls > 0 && controls > text.length / 100) throw new UsageError(`${name}: binary data (control characters), not text`);
+  return text.replace(/^\ufeff/, '');
+}
+
+/** The page text of FILE: HTML extracted for .html/.htm, anything else as plain text. */
+export function readPage(file: string): string {
+  const name = file === '-' ? 'standard input' : file;
+  const text = decodeText(readBytes(file), name);
+  const ext = path.extname(file).toLowerCase();
+  const page = ext === '.html' || ext === '.htm' ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
+  if (!page.trim()) throw new UsageError(`${name}: no text in it`);
+  return page;
+}

@@ -1,0 +1,99 @@
+/**
+ * Unique-k-gram anchors and the exact blocks they grow into.
+ *
+ * A k-gram that occurs exactly once in each text is an anchor: it pins one
+ * place in A to one place in B with no ambiguity, whatever order the texts put
+ * their paragraphs in. Anchors on the same diagonal merge into blocks, and
+ * blocks grow character by character while both texts agree. This is the
+ * "unique common substring" idea behind patience diff, applied at k-gram level.
+ */
+import { kgramHashes } from './kgrams';
+
+/** A[a, a+len) equals B[b, b+len). */
+export interface Block {
+  a: number;
+  b: number;
+  len: number;
+}
+
+/** Position of each hash that occurs once; -1 for hashes that repeat. */
+function uniquePositions(hashes: Uint32Array): Map<number, number> {
+  const m = new Map<number, number>();
+  for (let i = 0; i < hashes.length; i++) {
+    const h = hashes[i]!;
+    m.set(h, m.has(h) ? -1 : i);
+  }
+  return m;
+}
+
+/** Exact blocks shared by A and B, grown from unique k-gram anchors, sorted by `a`. */
+export function findBlocks(A: string, B: string, k = 8): Block[] {
+  const ua = uniquePositions(kgramHashes(A, k));
+  const ub = uniquePositions(kgramHashes(B, k));
+  const anchors: [number, number][] = [];
+  for (const [h, j] of ub) {
+    if (j < 0) continue;
+    const i = ua.get(h);
+    if (i === undefined || i < 0) continue;
+    if (A.startsWith(B.slice(j, j + k), i)) anchors.push([i, j]); // hash collisions are dropped here
+  }
+  anchors.sort((x, y) => x[0] - y[0]);
+
+  const blocks: Block[] = [];
+  let cur: Block | undefined;
+  for (const [i, j] of anchors) {
+    if (cur && j - i === cur.b - cur.a && i <= cur.a + cur.len) {
+      cur.len = Math.max(cur.len, i + k - cur.a);
+    } else {
+      if (cur) blocks.push(cur);
+      cur = { a: i, b: j, len: k };
+    }
+  }
+  if (cur) blocks.push(cur);
+
+  // Grow each block while the texts agree; blocks that grow into each other merge.
+  const out: Block[] = [];
+  for (const blk of blocks) {
+    let { a, b, len } = blk;
+    while (a > 0 && b > 0 && A.charCodeAt(a - 1) === B.charCodeAt(b - 1)) {
+      a--;
+      b--;
+      len++;
+    }
+    while (a + len < A.length && b + len < B.length && A.charCodeAt(a + len) === B.charCodeAt(b + len)) len++;
+    const last = out[out.length - 1];
+    if (last && last.b - last.a === b - a && a <= last.a + last.len) {
+      last.len = Math.max(last.len, a + len - last.a);
+    } else {
+      out.push({ a, b, len });
+    }
+  }
+  return out.sort((x, y) => x.a - y.a);
+}
+
+/**
+ * The heaviest chain of blocks in the same order in both texts (weighted
+ * longest increasing subsequence, weight = block length). O(n²) over blocks,
+ * which stay few: one per stretch of agreement, not one per character.
+ */
+export function heaviestChain(blocks: readonly Block[]): number[] {
+  const n = blocks.length;
+  const best = new Float64Array(n);
+  const prev = new Int32Array(n).fill(-1);
+  let top = -1;
+  for (let q = 0; q < n; q++) {
+    const bq = blocks[q]!;
+    best[q] = bq.len;
+    for (let p = 0; p < q; p++) {
+      const bp = blocks[p]!;
+      if (bp.a + bp.len <= bq.a && bp.b + bp.len <= bq.b && best[p]! + bq.len > best[q]!) {
+        best[q] = best[p]! + bq.len;
+        prev[q] = p;
+      }
+    }
+    if (top < 0 || best[q]! > best[top]!) top = q;
+  }
+  const chain: number[] = [];
+  for (let q = top; q >= 0; q = prev[q]!) chain.push(q);
+  return chain.reverse();
+}

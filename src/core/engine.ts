@@ -1,0 +1,185 @@
+/**
+ * The engine: known versions in, annotations out.
+ *
+ * page text → normalize → fingerprints → candidate versions (index) →
+ * align each candidate around the page passage that hit it → typed
+ * differences; glossary terms found independently. Pure: the segmenter is
+ * handed in, nothing is loaded here.
+ */
+import { align, type Alignment } from './align';
+import { typeEdits } from './classify';
+import { CorpusIndex } from './corpus-index';
+import type { GlossaryEntry } from './glossary';
+import { fingerprint } from './kgrams';
+import { normalize, toRawRange, type NormText } from './normalize';
+import type { Segmenter } from './segmenter';
+import { TermFinder } from './terms';
+import type { Annotations, Difference, Match, TermHit } from './types';
+
+/** A known version of an article. */
+export interface Version {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  note?: string;
+  text: string;
+}
+
+export interface EngineOptions {
+  /** Least share of a region that must agree for a match (0..1). */
+  minScore?: number;
+  /** Least number of agreeing characters for a match. */
+  minSame?: number;
+}
+
+/** Hits further apart than this on the page belong to different passages. */
+const CLUSTER_GAP = 3000;
+/** Page text aligned beyond the outermost hit of a passage, each side. */
+const MARGIN = 1500;
+
+interface Known {
+  v: Version;
+  t: NormText;
+}
+
+/** The result of comparing one text against one version, in raw offsets of both. */
+export interface Comparison {
+  match: Match;
+  differences: Difference[];
+}
+
+export class Engine {
+  private readonly known: Known[] = [];
+  private readonly index: CorpusIndex;
+  private readonly terms: TermFinder;
+  private readonly minScore: number;
+  private readonly minSame: number;
+
+  constructor(
+    versions: readonly Version[],
+    glossary: readonly GlossaryEntry[],
+    private readonly seg: Segmenter,
+    opts: EngineOptions = {},
+  ) {
+    this.minScore = opts.minScore ?? 0.4;
+    this.minSame = opts.minSame ?? 80;
+    for (const v of versions) this.known.push({ v, t: normalize(v.text) });
+    this.index = CorpusIndex.build(this.known.map((k) => fingerprint(k.t.norm).hashes));
+    this.terms = new TermFinder(glossary);
+  }
+
+  /** Words the segmenter's dictionary must hold for term confirmation. */
+  static dictionaryWords(glossary: readonly GlossaryEntry[]): string[] {
+    return new TermFinder(glossary).dictionaryWords();
+  }
+
+  versions(): Version[] {
+    return this.known.map((k) => k.v);
+  }
+
+  annotate(text: string): Annotations {
+    const page = normalize(text);
+    const matches: Match[] = [];
+    const differences: Difference[] = [];
+    for (const cand of this.index.candidates(fingerprint(page.norm))) {
+      const known = this.known[cand.doc]!;
+      const [w0, w1] = densestPassage(cand.positions, page.norm.length);
+      const al = align(page.norm.slice(w0, w1), known.t.norm);
+      if (!al) continue;
+      const shifted = shift(al, w0);
+      const cmp = this.judge(page, known, shifted);
+      if (!cmp) continue;
+      matches.push(cmp.match);
+      differences.push(...cmp.differences);
+    }
+    matches.sort((a, b) => b.score - a.score || a.versionId.localeCompare(b.versionId));
+    differences.sort((a, b) => a.start - b.start || a.end - b.end || a.versionId.localeCompare(b.versionId));
+    return { text, matches, differences, terms: this.findTerms(page) };
+  }
+
+  /** The known version with this id. */
+  version(id: string): Version | undefined {
+    return this.known.find((k) => k.v.id === id)?.v;
+  }
+
+  /**
+   * `text` against one version, known or not (`tifa compare`): the same
+   * annotations as annotate(), with that version as the only candidate.
+   */
+  compare(text: string, other: Version): Annotations {
+    const page = normalize(text);
+    const known = this.known.find((k) => k.v === other) ?? { v: other, t: normalize(other.text) };
+    const al = align(page.norm, known.t.norm);
+    const cmp = al && this.judge(page, known, al);
+    return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], terms: this.findTerms(page) };
+  }
+
+  private judge(page: NormText, known: Known, al: Alignment): Comparison | undefined {
+    const lenA = al.a1 - al.a0;
+    const lenB = al.b1 - al.b0;
+    const score = (2 * al.same) / (lenA + lenB);
+    if (al.same < this.minSame || score < this.minScore) return undefined;
+    const [start, end] = toRawRange(page, al.a0, al.a1);
+    const [versionStart, versionEnd] = toRawRange(known.t, al.b0, al.b1);
+    const match: Match = {
+      versionId: known.v.id,
+      title: known.v.title,
+      score: Math.round(score * 1000) / 1000,
+      start,
+      end,
+      versionStart,
+      versionEnd,
+    };
+    const differences = typeEdits(page, known.t, al, this.seg).map((e): Difference => {
+      const [s, en] = toRawRange(page, e.a0, e.a1);
+      const [os, oe] = toRawRange(known.t, e.b0, e.b1);
+      return {
+        versionId: known.v.id,
+        kind: e.kind,
+        category: e.category,
+        start: s,
+        end: en,
+        pageText: page.raw.slice(s, en),
+        otherText: known.t.raw.slice(os, oe),
+        otherStart: os,
+        otherEnd: oe,
+      };
+    });
+    return { match, differences };
+  }
+
+  private findTerms(page: NormText): TermHit[] {
+    return this.terms.find(page, this.seg).map((h) => {
+      const [start, end] = toRawRange(page, h.a0, h.a1);
+      return { termId: h.termId, text: page.raw.slice(start, end), start, end };
+    });
+  }
+}
+
+/** The page window around the densest cluster of fingerprint hits. */
+function densestPassage(positions: readonly number[], len: number): [number, number] {
+  let best: [number, number] = [0, 0];
+  let bestCount = 0;
+  let from = 0;
+  for (let i = 1; i <= positions.length; i++) {
+    if (i === positions.length || positions[i]! - positions[i - 1]! > CLUSTER_GAP) {
+      if (i - from > bestCount) {
+        bestCount = i - from;
+        best = [positions[from]!, positions[i - 1]!];
+      }
+      from = i;
+    }
+  }
+  return [Math.max(0, best[0] - MARGIN), Math.min(len, best[1] + MARGIN)];
+}
+
+function shift(al: Alignment, by: number): Alignment {
+  if (by === 0) return al;
+  return {
+    ...al,
+    a0: al.a0 + by,
+    a1: al.a1 + by,
+    ops: al.ops.map((o) => ({ ...o, a0: o.a0 + by, a1: o.a1 + by })),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Glossary terms on word boundaries.
+ *
+ * A dictionary scan over the normalized page finds every place a term or a
+ * variant is spelled out; jieba (with every glossary form in its dictionary)
+ * then confirms each candidate starts and ends on a word boundary in its
+ * sentence, so 滨海两新区 ("two new districts") is not the term 两新. Only the
+ * sentences around candidates are segmented. Overlaps go to the longest form.
+ */
+import type { GlossaryEntry } from './glossary';
+import { normalize, type NormText } from './normalize';
+import { sentenceWindow, tokensIn, type Segmenter } from './segmenter';
+
+/** A term found in normalized text. */
+export interface TermSpan {
+  termId: string;
+  a0: number;
+  a1: number;
+}
+
+interface Form {
+  norm: string;
+  id: string;
+}
+
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+export class TermFinder {
+  private readonly byFirst = new Map<string, Form[]>();
+
+  constructor(entries: readonly GlossaryEntry[]) {
+    for (const e of entries) {
+      for (const f of new Set([e.term, ...e.variants])) {
+        const norm = normalize(f).norm;
+        if (!norm) continue;
+        const list = this.byFirst.get(norm[0]!) ?? [];
+        list.push({ norm, id: e.id });
+        this.byFirst.set(norm[0]!, list);
+      }
+    }
+  }
+
+  /**
+   * Words to add to the segmenter's dictionary: every form, and for forms
+   * with punctuation inside (街乡吹哨、部门报到) each run of Chinese characters.
+   */
+  dictionaryWords(): string[] {
+    const words = new Set<string>();
+    for (const forms of this.byFirst.values()) {
+      for (const f of forms) for (const m of f.norm.matchAll(HAN_RUN)) words.add(m[0]);
+    }
+    return [...words];
+  }
+
+  find(t: NormText, seg: Segmenter): TermSpan[] {
+    const s = t.norm;
+    const found: TermSpan[] = [];
+    for (let i = 0; i < s.length; i++) {
+      const forms = this.byFirst.get(s[i]!);
+      if (!forms) continue;
+      for (const f of forms) if (s.startsWith(f.norm, i)) found.push({ termId: f.id, a0: i, a1: i + f.norm.length });
+    }
+    if (!found.length) return [];
+    // Confirm on word boundaries, segmenting each sentence window once.
+    const boundaries = new Map<string, Set<number>>();
+    const confirmed = found.filter((c) => {
+      const [lo, hi] = sentenceWindow(s, c.a0, c.a1);
+      const key = `${lo}:${hi}`;
+      let b = boundaries.get(key);
+      if (!b) {
+        b = new Set<number>([lo, hi]);
+        for (const tok of tokensIn(seg, s, lo, hi)) {
+          b.add(tok.start);
+          b.add(tok.end);
+        }
+        boundaries.set(key, b);
+      }
+      return b.has(c.a0) && b.has(c.a1);
+    });
+    // Longest first; a shorter form inside a longer one is dropped.
+    confirmed.sort((x, y) => y.a1 - y.a0 - (x.a1 - x.a0) || x.a0 - y.a0);
+    const taken: TermSpan[] = [];
+    for (const c of confirmed) if (!taken.some((t2) => c.a0 < t2.a1 && t2.a0 < c.a1)) taken.push(c);
+    return taken.sort((x, y) => x.a0 - y.a0);
+  }
+}

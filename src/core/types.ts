@@ -1,0 +1,51 @@
+/**
+ * The engine's output: the `tifa annotate --json` contract (DESIGN.md,
+ * "Contracts"). Offsets are UTF-16 indexes into `text`; a removal has
+ * start == end at the place where the text is missing.
+ */
+
+export type Kind = 'changed' | 'added' | 'removed' | 'moved';
+export type Category = 'number' | 'name' | 'wording' | 'punctuation' | 'other';
+
+/** A known version the page contains part of. */
+export interface Match {
+  versionId: string;
+  title: string;
+  /** Share of the aligned region that agrees, 0..1. */
+  score: number;
+  /** The aligned region in the page text. */
+  start: number;
+  end: number;
+  /** The aligned region in the version's text (extra to the contract). */
+  versionStart: number;
+  versionEnd: number;
+}
+
+export interface Difference {
+  versionId: string;
+  kind: Kind;
+  category: Category;
+  start: number;
+  end: number;
+  /** What the page says here ('' for a removal). */
+  pageText: string;
+  /** What the other version says here ('' for an addition). */
+  otherText: string;
+  /** Where otherText stands in the version's text (extra to the contract; for a move, where it stood). */
+  otherStart: number;
+  otherEnd: number;
+}
+
+export interface TermHit {
+  termId: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Annotations {
+  text: string;
+  matches: Match[];
+  differences: Difference[];
+  terms: TermHit[];
+}

@@ -1,0 +1,7 @@
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  manifest: {
+    name: 'Tifa 提法',
+  },
+});
