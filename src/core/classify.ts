@@ -108,8 +108,7 @@ function widen(A: string, B: string, edits: Edit[], seg: Segmenter): Edit[] {
       w = { ...e, a0: e.a0 - left, a1: e.a1 + right, b0: e.b0 - left, b1: e.b1 + right };
     }
     const last = out[out.length - 1];
-    // Merge when they touch or overlap, or sit one character apart on both sides (transpositions).
-    if (last && w.a0 - last.a1 <= 1 && w.b0 - last.b1 <= 1 && w.a0 - last.a1 === w.b0 - last.b1) {
+    if (last && (w.a0 <= last.a1 || isTransposition(A, B, last, w))) {
       last.a1 = Math.max(last.a1, w.a1);
       last.b1 = Math.max(last.b1, w.b1);
       last.core += w.core;
@@ -118,6 +117,19 @@ function widen(A: string, B: string, edits: Edit[], seg: Segmenter): Edit[] {
     }
   }
   return out;
+}
+
+const sorted = (s: string): string => [...s].sort().join('');
+
+/**
+ * Two edits one character apart whose joint span holds the same characters on
+ * both sides (想思 / 思想): one transposition, not two edits.
+ */
+function isTransposition(A: string, B: string, x: Edit, y: Edit): boolean {
+  if (y.a0 - x.a1 !== 1 || y.b0 - x.b1 !== 1) return false;
+  const a = A.slice(x.a0, y.a1);
+  const b = B.slice(x.b0, y.b1);
+  return a !== b && sorted(a) === sorted(b);
 }
 
 /** Does this token look like a proper name: tagged as one, or an unknown word starting with a surname? */
