@@ -2,8 +2,9 @@
  * Inverted index from winnowed fingerprints to the versions that contain them.
  *
  * Built once over the bundled corpus; sized for 10,000 articles. Postings are
- * flat typed arrays (sorted unique keys, offsets, document ordinals) rather
- * than a Map of arrays: a tenth of the memory and no GC pressure. Versions
+ * two flat typed arrays, sorted by hash (a binary search finds a hash's run)
+ * and the document of each posting: 6 bytes a posting, no per-key objects,
+ * no GC pressure. Versions
  * added later go into a small overlay map, deletions into a tombstone set, so
  * neither needs a rebuild.
  */
@@ -20,9 +21,10 @@ export interface Candidate {
 
 export class CorpusIndex {
   private constructor(
-    private readonly keys: Uint32Array,
-    private readonly starts: Uint32Array,
-    private readonly docs: Uint32Array,
+    /** One entry per posting, sorted: equal hashes sit together. */
+    private readonly hashes: Uint32Array,
+    /** The document of each posting (16-bit while there are fewer than 65,536 documents). */
+    private readonly docs: Uint16Array | Uint32Array,
     private readonly overlay = new Map<number, number[]>(),
     private readonly deleted = new Set<number>(),
   ) {}
@@ -42,22 +44,15 @@ export class CorpusIndex {
       for (const h of u) packed[p++] = h * 1048576 + doc;
     });
     packed.sort();
-    const keys: number[] = [];
-    const starts: number[] = [];
-    const docs = new Uint32Array(total);
-    let prev = -1;
+    const hashes = new Uint32Array(total);
+    const docs = perDoc.length < 65536 ? new Uint16Array(total) : new Uint32Array(total);
     for (let i = 0; i < total; i++) {
       const v = packed[i]!;
       const h = Math.floor(v / 1048576);
+      hashes[i] = h;
       docs[i] = v - h * 1048576;
-      if (h !== prev) {
-        keys.push(h);
-        starts.push(i);
-        prev = h;
-      }
     }
-    starts.push(total);
-    return new CorpusIndex(Uint32Array.from(keys), Uint32Array.from(starts), docs);
+    return new CorpusIndex(hashes, docs);
   }
 
   /** Add a document after the build (it gets the next ordinal the caller assigned). */
@@ -79,20 +74,21 @@ export class CorpusIndex {
   byteSize(): number {
     let overlay = 0;
     for (const l of this.overlay.values()) overlay += 16 + 8 * l.length;
-    return this.keys.byteLength + this.starts.byteLength + this.docs.byteLength + overlay;
+    return this.hashes.byteLength + this.docs.byteLength + overlay;
   }
 
-  private find(h: number): number {
+  /** [first, end) of the postings of hash h (empty when absent). */
+  private range(h: number): [number, number] {
     let lo = 0;
-    let hi = this.keys.length - 1;
-    while (lo <= hi) {
+    let hi = this.hashes.length;
+    while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const k = this.keys[mid]!;
-      if (k === h) return mid;
-      if (k < h) lo = mid + 1;
-      else hi = mid - 1;
+      if (this.hashes[mid]! < h) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    let end = lo;
+    while (end < this.hashes.length && this.hashes[end] === h) end++;
+    return [lo, end];
   }
 
   /**
@@ -116,11 +112,11 @@ export class CorpusIndex {
       if (seen.has(h)) continue;
       seen.add(h);
       const pos = fp.positions[i]!;
-      const at = this.find(h);
+      const [from, to] = this.range(h);
       const extra = this.overlay.get(h);
-      const n = (at >= 0 ? this.starts[at + 1]! - this.starts[at]! : 0) + (extra?.length ?? 0);
+      const n = to - from + (extra?.length ?? 0);
       if (n === 0 || n > maxPostings) continue;
-      if (at >= 0) for (let j = this.starts[at]!; j < this.starts[at + 1]!; j++) note(this.docs[j]!, pos);
+      for (let j = from; j < to; j++) note(this.docs[j]!, pos);
       if (extra) for (const d of extra) note(d, pos);
     }
     return [...byDoc.values()].filter((c) => c.hits >= minHits).sort((a, b) => b.hits - a.hits);

@@ -74,41 +74,31 @@ export function foldChar(ch: string): string {
  * one-source-span-per-output-character map.
  */
 export function normalize(raw: string): NormText {
-  // Output can outgrow the input (NFKC expands … to ...), so buffers grow.
+  // Output is rarely longer than the input (NFKC expands … to ...): buffers grow only then.
   let cap = raw.length + 16;
   let units = new Uint16Array(cap);
   let rawStart = new Uint32Array(cap);
   let rawEnd = new Uint32Array(cap);
   let n = 0;
-  const push = (code: number, from: number, to: number): void => {
-    if (n === cap) {
-      cap *= 2;
-      const u = new Uint16Array(cap);
-      u.set(units);
-      units = u;
-      const s = new Uint32Array(cap);
-      s.set(rawStart);
-      rawStart = s;
-      const e = new Uint32Array(cap);
-      e.set(rawEnd);
-      rawEnd = e;
-    }
-    units[n] = code;
-    rawStart[n] = from;
-    rawEnd[n] = to;
-    n++;
-  };
-  for (let i = 0; i < raw.length;) {
+  for (let i = 0; i < raw.length; ) {
     const c = raw.charCodeAt(i);
-    // Fast paths: printable ASCII and CJK unified ideographs are left as they are.
+    // Fast path: printable ASCII and CJK unified ideographs are left as they are.
     if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) {
-      push(c, i, i + 1);
+      if (n === cap) [cap, units, rawStart, rawEnd] = grow(cap, units, rawStart, rawEnd);
+      units[n] = c;
+      rawStart[n] = i;
+      rawEnd[n++] = i + 1;
       i++;
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length ? 2 : 1;
     const out = c <= 0x20 || c === 0x7f ? '' : foldChar(raw.slice(i, i + width));
-    for (let k = 0; k < out.length; k++) push(out.charCodeAt(k), i, i + width);
+    for (let k = 0; k < out.length; k++) {
+      if (n === cap) [cap, units, rawStart, rawEnd] = grow(cap, units, rawStart, rawEnd);
+      units[n] = out.charCodeAt(k);
+      rawStart[n] = i;
+      rawEnd[n++] = i + width;
+    }
     i += width;
   }
   let norm = '';
@@ -116,6 +106,17 @@ export function normalize(raw: string): NormText {
     norm += String.fromCharCode(...units.subarray(k, Math.min(n, k + 8192)));
   }
   return { raw, norm, rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
+}
+
+function grow(cap: number, u: Uint16Array, s: Uint32Array, e: Uint32Array): [number, Uint16Array, Uint32Array, Uint32Array] {
+  const next = cap * 2;
+  const u2 = new Uint16Array(next);
+  u2.set(u);
+  const s2 = new Uint32Array(next);
+  s2.set(s);
+  const e2 = new Uint32Array(next);
+  e2.set(e);
+  return [next, u2, s2, e2];
 }
 
 /** Map a normalized range [start, end) to the raw range it covers. */
