@@ -80,7 +80,7 @@ export function normalize(raw: string): NormText {
   let rawStart = new Uint32Array(cap);
   let rawEnd = new Uint32Array(cap);
   let n = 0;
-  for (let i = 0; i < raw.length; ) {
+  for (let i = 0; i < raw.length;) {
     const c = raw.charCodeAt(i);
     // Fast path: printable ASCII and CJK unified ideographs are left as they are.
     if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) {
@@ -108,7 +108,12 @@ export function normalize(raw: string): NormText {
   return { raw, norm, rawStart: rawStart.slice(0, n), rawEnd: rawEnd.slice(0, n) };
 }
 
-function grow(cap: number, u: Uint16Array, s: Uint32Array, e: Uint32Array): [number, Uint16Array, Uint32Array, Uint32Array] {
+function grow(
+  cap: number,
+  u: Uint16Array<ArrayBuffer>,
+  s: Uint32Array<ArrayBuffer>,
+  e: Uint32Array<ArrayBuffer>,
+): [number, Uint16Array<ArrayBuffer>, Uint32Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
   const next = cap * 2;
   const u2 = new Uint16Array(next);
   u2.set(u);
