@@ -91,7 +91,8 @@ const rand = (n: number): number => {
   return seed % n;
 };
 const pool = [...norm.values()].join('');
-const common = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理';
+const common =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理';
 const N = 10000;
 const fps: Uint32Array[] = [];
 let chars = 0;
@@ -115,11 +116,15 @@ let built: CorpusIndex | undefined;
 const buildMs = time(() => (built = CorpusIndex.build(fps)), 1, 0);
 const big = built!;
 console.log(`${N} articles, ${(chars / 1e6).toFixed(1)} M characters; index built in ${fmt(buildMs)}`);
-console.log(`index size: ${(big.byteSize() / 1024 / 1024).toFixed(1)} MB (typed arrays; target ≤ 30 MB); heap grew ${((process.memoryUsage().heapUsed - before) / 1024 / 1024).toFixed(1)} MB`);
+console.log(
+  `index size: ${(big.byteSize() / 1024 / 1024).toFixed(1)} MB (typed arrays; target ≤ 30 MB); heap grew ${((process.memoryUsage().heapUsed - before) / 1024 / 1024).toFixed(1)} MB`,
+);
 const articleFp = fingerprint(sample.slice(0, 3000));
 const hit = time(() => big.candidates(articleFp), 50);
 const miss = time(() => big.candidates(fingerprint(normalize(page10k).norm)), 50);
-console.log(`lookup of a 3,000-character article that is in the corpus: ${fmt(hit)} (found: ${big.candidates(articleFp)[0]?.doc === N / 2})`);
+console.log(
+  `lookup of a 3,000-character article that is in the corpus: ${fmt(hit)} (found: ${big.candidates(articleFp)[0]?.doc === N / 2})`,
+);
 console.log(`lookup of a 10,000-character page that is not: ${fmt(miss)} (target ≤ 1 ms)`);
 
 console.log('\n## 4. annotate() on a whole seed page (jieba included)\n');
@@ -133,5 +138,7 @@ for (const id of ['000', '001', '003']) {
   const text = corpus.find((v) => v.id.startsWith(id))!.text;
   const ms = time(() => engine.annotate(text), 10, 2);
   const a = engine.annotate(text);
-  console.log(`${id} (${text.length} chars): ${fmt(ms)} — ${a.matches.length} matches, ${a.differences.length} differences, ${a.terms.length} terms`);
+  console.log(
+    `${id} (${text.length} chars): ${fmt(ms)} — ${a.matches.length} matches, ${a.differences.length} differences, ${a.terms.length} terms`,
+  );
 }
