@@ -1,7 +1,56 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { NEWS_SITES, LOCAL_PAGES } from './src/shared/sites';
+
+const require = createRequire(import.meta.url);
+/** jieba-wasm's web build; its package `exports` hide the .wasm, so find it beside the JS. */
+const JIEBA_WASM = path.join(path.dirname(require.resolve('jieba-wasm/web')), 'jieba_rs_wasm_bg.wasm');
+
+/**
+ * jieba-wasm's loader falls back to `new URL('jieba_rs_wasm_bg.wasm', import.meta.url)`,
+ * which Vite would inline as 5 MB of base64 into background.js. We always pass
+ * the URL of the copy shipped as a public asset, so the fallback is removed.
+ */
+function stripJiebaWasmUrl(): Plugin {
+  return {
+    name: 'tifa:strip-jieba-wasm-url',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('jieba_rs_wasm.js')) return null;
+      const out = code.replace("new URL('jieba_rs_wasm_bg.wasm', import.meta.url)", 'undefined');
+      if (out === code) this.error('jieba-wasm changed: the wasm URL fallback was not found');
+      return { code: out, map: null };
+    },
+  };
+}
 
 export default defineConfig({
-  manifest: {
-    name: 'Tifa 提法',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [stripJiebaWasmUrl()] }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba_rs_wasm_bg.wasm' });
+    },
   },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    host_permissions: [...NEWS_SITES, ...LOCAL_PAGES],
+    optional_host_permissions: ['*://*/*'],
+    content_security_policy: {
+      // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval'; nothing else is relaxed.
+      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
+    },
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'toggle-marks': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdToggleMarks__' },
+      'next-mark': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMark__' },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMark__' },
+    },
+    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tifa@tifa.example', strict_min_version: '128.0' } } : undefined,
+  }),
 });

@@ -1,3 +1,5 @@
+import { startBackground } from '../src/background/main';
+
 export default defineBackground(() => {
-  // Engine host is wired up in src/background (extension issue).
+  startBackground();
 });

@@ -53,6 +53,7 @@ export class Engine {
   private readonly known: Known[] = [];
   private readonly index: CorpusIndex;
   private readonly terms: TermFinder;
+  private readonly entries: Map<string, GlossaryEntry>;
   private readonly minScore: number;
   private readonly minSame: number;
 
@@ -67,6 +68,12 @@ export class Engine {
     for (const v of versions) this.known.push({ v, t: normalize(v.text) });
     this.index = CorpusIndex.build(this.known.map((k) => fingerprint(k.t.norm).hashes));
     this.terms = new TermFinder(glossary);
+    this.entries = new Map(glossary.map((e) => [e.id, e]));
+  }
+
+  /** The glossary entry with this id. */
+  entry(id: string): GlossaryEntry | undefined {
+    return this.entries.get(id);
   }
 
   /** Words the segmenter's dictionary must hold for term confirmation. */

@@ -4,6 +4,9 @@
  * loudly instead of drawing a broken card.
  */
 import { z } from 'zod';
+import { PUBLIC_FIELDS } from './glossary-fields';
+
+export { PUBLIC_FIELDS };
 
 export const CATEGORIES = [
   'party-building',
@@ -27,23 +30,6 @@ export const SourceSchema = z
     url: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict();
-
-/** The public fields of an entry: exactly what `tifa glossary --json` prints. */
-export const PUBLIC_FIELDS = [
-  'id',
-  'term',
-  'traditional',
-  'variants',
-  'pinyin',
-  'english',
-  'literal',
-  'category',
-  'explanationEn',
-  'explanationZh',
-  'origin',
-  'related',
-  'sources',
-] as const;
 
 export const EntrySchema = z
   .object({

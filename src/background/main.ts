@@ -1,0 +1,104 @@
+/**
+ * The background: message routing, commands, the toolbar badge, and the
+ * content scripts the reader enabled on extra sites. The engine itself lives
+ * in EngineHost.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { receive, ToBackground, type BackgroundMessage, type PageResult } from '../shared/protocol';
+import { settings } from '../shared/settings';
+import { EngineHost } from './host';
+
+const host = new EngineHost();
+const EXTRA_SCRIPT_ID = 'tifa-extra-sites';
+
+async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
+  const tabId = sender.tab?.id;
+  switch (msg.type) {
+    case 'annotate': {
+      if (tabId === undefined) return null;
+      const result = await host.annotate(tabId, msg.runId, msg.text);
+      if (result) await updateBadge(tabId, result);
+      if (result) void browser.runtime.sendMessage({ type: 'tabUpdated', tabId }).catch(() => undefined);
+      return result ?? null;
+    }
+    case 'openSidePanel':
+      if (tabId !== undefined) await openPanel(tabId, sender.tab?.windowId);
+      return true;
+    case 'getTabResult':
+      return host.result(msg.tabId) ?? null;
+    case 'getVersionText':
+      return (await host.versionText(msg.versionId)) ?? null;
+    case 'annotateTabOnce':
+      await injectContentScript(msg.tabId);
+      return true;
+    case 'siteGranted':
+      await registerExtraSites();
+      return true;
+  }
+}
+
+async function updateBadge(tabId: number, r: PageResult): Promise<void> {
+  const n = new Set(r.annotations.differences.filter((d) => d.category !== 'punctuation').map((d) => `${d.start}:${d.end}`)).size;
+  const text = r.annotations.matches.length ? String(n) : r.annotations.terms.length ? '•' : '';
+  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
+  await browser.action.setBadgeBackgroundColor({ tabId, color: '#b07d2b' }).catch(() => undefined);
+}
+
+async function openPanel(tabId: number, windowId: number | undefined): Promise<void> {
+  const b = browser as unknown as {
+    sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
+    sidebarAction?: { open(): Promise<void> };
+  };
+  try {
+    if (b.sidePanel) await b.sidePanel.open(windowId !== undefined ? { windowId } : { tabId });
+    else await b.sidebarAction?.open();
+  } catch (e) {
+    console.warn('[tifa] could not open the side panel', e);
+  }
+}
+
+/** Run the content script once in a tab the reader pointed at (activeTab). */
+async function injectContentScript(tabId: number): Promise<void> {
+  await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] }).catch(() => undefined);
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+}
+
+/** (Re)register the content script for the sites the reader switched on and granted. */
+async function registerExtraSites(): Promise<void> {
+  const hosts = await settings.extraSites.getValue();
+  const granted: string[] = [];
+  for (const h of hosts) {
+    const origins = [`*://${h}/*`];
+    if (await browser.permissions.contains({ origins })) granted.push(...origins);
+  }
+  await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] }).catch(() => undefined);
+  if (!granted.length) return;
+  await browser.scripting.registerContentScripts([
+    { id: EXTRA_SCRIPT_ID, matches: granted, js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'], runAt: 'document_idle' },
+  ]);
+}
+
+export function startBackground(): void {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender, send: (r: unknown) => void) => {
+    const msg = receive(ToBackground, raw, sender, browser.runtime.id);
+    if (!msg) return undefined;
+    handle(msg, sender).then(send, (e: unknown) => {
+      console.warn('[tifa] request failed', msg.type, e);
+      send(null);
+    });
+    return true; // reply comes asynchronously (sendResponse; see TESTING.md)
+  });
+
+  browser.commands.onCommand.addListener((command: string) => {
+    void (async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      const msg = command === 'toggle-marks' ? { type: 'toggleMarks' } : { type: 'step', direction: command === 'next-mark' ? 1 : -1 };
+      await browser.tabs.sendMessage(tab.id, msg).catch(() => undefined);
+    })();
+  });
+
+  browser.tabs.onRemoved.addListener((tabId: number) => host.forget(tabId));
+  browser.runtime.onInstalled.addListener(() => void registerExtraSites());
+  settings.extraSites.watch(() => void registerExtraSites());
+}

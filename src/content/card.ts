@@ -1,0 +1,61 @@
+/**
+ * The hover card's content: a glossary note for a term, or what each known
+ * version says for a difference. Built from DOM nodes only.
+ */
+import type { PublicEntry } from '../core/glossary';
+import type { PageResult, VersionMeta } from '../shared/protocol';
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
+import type { DiffMark, TermMark } from './marks';
+
+const present = (xs: (HTMLElement | null)[]): HTMLElement[] => xs.filter((x): x is HTMLElement => x !== null);
+
+export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[] {
+  const e = r.entries[m.termId] as PublicEntry | undefined;
+  if (!e) return [h('p', {}, m.termId)];
+  const related = e.related.map((id) => (r.entries[id] as PublicEntry | undefined)?.term ?? id);
+  return present([
+    h('h2', {}, e.term),
+    h('div', {}, h('span', { class: 'py' }, e.pinyin), e.traditional !== e.term ? h('span', { class: 'trad' }, e.traditional) : null),
+    h('div', { class: 'en' }, e.english),
+    e.literal ? h('div', {}, h('span', { class: 'label' }, t('cardLiteral')), ' ', e.literal) : null,
+    h('p', {}, zh ? e.explanationZh : e.explanationEn),
+    e.origin ? h('div', { class: 'label' }, t('cardOrigin')) : null,
+    e.origin ? h('p', {}, e.origin) : null,
+    related.length ? h('div', { class: 'label' }, t('cardRelated')) : null,
+    related.length ? h('p', {}, related.join('、')) : null,
+    h('div', { class: 'label' }, t('cardSources')),
+    h(
+      'ul',
+      { class: 'src' },
+      e.sources.map((s) => h('li', {}, `${s.title}. ${s.publisher}, ${s.date}.`, s.url ? h('span', {}, ' ', s.url) : null)),
+    ),
+  ]);
+}
+
+function versionLine(v: VersionMeta | undefined, id: string): string {
+  return v ? `${v.title} — ${v.outlet}, ${v.date}` : id;
+}
+
+export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
+  const a = r.annotations;
+  const first = a.differences[m.refs[0]!]!;
+  const meta = new Map(r.versions.map((v) => [v.id, v]));
+  const kindLabel = t(`kind_${m.kind}`) + (m.kind === 'changed' ? ` · ${t(`cat_${m.category}`)}` : '');
+  const out: HTMLElement[] = [h('div', { class: 'label' }, kindLabel)];
+  if (m.kind !== 'removed') {
+    out.push(h('div', { class: 'reading page' }, h('span', { class: 'meta' }, t('cardThisPage')), h('b', { class: 'quote' }, first.pageText)));
+  }
+  for (const i of m.refs) {
+    const d = a.differences[i]!;
+    const v = meta.get(d.versionId);
+    let body: HTMLElement;
+    if (d.kind === 'moved') body = h('span', {}, t('cardMovedFrom', d.otherStart));
+    else if (d.kind === 'added') body = h('span', { class: 'gone' }, t('cardNotInVersion'));
+    else if (d.kind === 'removed') body = h('b', { class: 'quote' }, d.otherText);
+    else body = h('b', { class: 'quote' }, d.otherText);
+    out.push(h('div', { class: 'reading' }, h('span', { class: 'meta' }, versionLine(v, d.versionId)), body));
+  }
+  if (m.kind === 'removed') out.unshift(h('p', {}, t('cardRemovedHere')));
+  return out;
+}

@@ -1,0 +1,339 @@
+/**
+ * The content script's coordinator: extract → ask the background → draw;
+ * hover cards, the badge, keyboard steps, dynamic pages. Stateful; destroy()
+ * undoes everything (highlights, overlay, observers).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PageResultSchema, parseReply, receive, ToContent, type ContentMessage, type PageResult, type Status } from '../shared/protocol';
+import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import { siteOf } from '../shared/sites';
+import { t, uiIsChinese } from '../shared/i18n';
+import { diffCard, termCard } from './card';
+import { extractPage, offsetOf, type PageText } from './extract';
+import { buildMarks, counts, marksAt, type Mark } from './marks';
+import { Overlay, toPage } from './overlay';
+import { Renderer } from './render';
+
+/** Fewer Han characters than this in the page: not a Chinese article, leave it alone. */
+const MIN_HAN = 80;
+const MUTATION_DEBOUNCE_MS = 700;
+
+function hanCount(s: string, stopAt: number): number {
+  let n = 0;
+  for (let i = 0; i < s.length && n < stopAt; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
+export class Controller {
+  private settings!: SettingsSnapshot;
+  private overlay: Overlay | undefined;
+  private renderer: Renderer | undefined;
+  private page: PageText | undefined;
+  private result: PageResult | undefined;
+  private marks: Mark[] = [];
+  private runId = 0;
+  private lastText = '';
+  private state: Status['state'] = 'working';
+  private pinned = false;
+  private cardMark = -1;
+  private focusIndex = -1;
+  private pending: number | undefined;
+  private observer: MutationObserver | undefined;
+  private unwatch: (() => void) | undefined;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    this.settings = await readSettings();
+    this.unwatch = watchSettings(() => void this.onSettings());
+    this.listen();
+    this.observe();
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => this.schedule(0));
+    this.ctx.onInvalidated(() => this.destroy());
+    await this.run();
+  }
+
+  private siteOff(): boolean {
+    return !this.settings.enabled || this.settings.disabledSites.includes(siteOf(location.href));
+  }
+
+  private async onSettings(): Promise<void> {
+    const before = this.settings;
+    this.settings = await readSettings();
+    if (this.siteOff()) {
+      this.teardownView();
+      this.state = before.enabled ? 'site-off' : 'off';
+      return;
+    }
+    if (!this.result) return void this.run(true);
+    this.redraw();
+  }
+
+  /** Extract and annotate; skipped when the text did not change since the last run. */
+  async run(force = false): Promise<void> {
+    if (this.siteOff()) {
+      this.state = this.settings.enabled ? 'site-off' : 'off';
+      return;
+    }
+    const body = document.body;
+    if (!body) return;
+    // Quick check before any real work: a page with little Chinese is left alone.
+    if (hanCount(body.textContent ?? '', MIN_HAN) < MIN_HAN) {
+      this.state = 'too-little-chinese';
+      return;
+    }
+    const page = extractPage(body);
+    if (!force && page.text === this.lastText) return;
+    this.lastText = page.text;
+    const runId = ++this.runId;
+    this.state = 'working';
+    let reply: unknown;
+    try {
+      reply = await browser.runtime.sendMessage({ type: 'annotate', runId, url: location.href, text: page.text });
+    } catch (e) {
+      if (this.ctx.isValid) console.warn('[tifa] annotate failed', e);
+      this.state = 'error';
+      return;
+    }
+    if (runId !== this.runId || !this.ctx.isValid) return; // a newer run started meanwhile
+    if (reply === null || reply === undefined) return; // the background skipped a stale run
+    const result = parseReply(PageResultSchema, reply);
+    if (!result) {
+      this.state = 'error';
+      return;
+    }
+    this.page = page;
+    this.result = result;
+    this.state = 'done';
+    this.redraw();
+  }
+
+  private redraw(): void {
+    if (!this.page || !this.result) return;
+    this.marks = buildMarks(this.result, this.settings);
+    const c = counts(this.result, this.settings);
+    const nothing = !c.versions && !c.terms;
+    if (nothing) {
+      this.teardownView();
+      return;
+    }
+    this.overlay ??= this.makeOverlay();
+    this.renderer ??= new Renderer(this.overlay);
+    this.overlay.ensureAttached();
+    if (this.settings.marksVisible) this.renderer.draw(this.page, this.marks, this.result, this.settings.showPinyin);
+    else this.renderer.clear();
+    const b = this.overlay.badge;
+    b.textContent = t('badge', c.versions, c.differences, c.terms);
+    b.hidden = false;
+    this.hideCard();
+  }
+
+  private makeOverlay(): Overlay {
+    const o = new Overlay();
+    o.badge.addEventListener('click', () => void browser.runtime.sendMessage({ type: 'openSidePanel' }));
+    o.card.addEventListener('click', (e) => e.stopPropagation());
+    return o;
+  }
+
+  private teardownView(): void {
+    this.renderer?.clear();
+    this.hideCard();
+    if (this.overlay) this.overlay.badge.hidden = true;
+  }
+
+  // --- hover card -----------------------------------------------------------
+
+  private listen(): void {
+    let frame = 0;
+    this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      if (frame || this.pinned) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        this.hover(e.clientX, e.clientY);
+      });
+    });
+    this.ctx.addEventListener(document, 'click', (e: MouseEvent) => {
+      const i = this.hit(e.clientX, e.clientY);
+      if (i >= 0) {
+        this.showCard(i, true);
+      } else if (this.pinned) this.hideCard();
+    });
+    this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && this.cardMark >= 0) {
+        this.hideCard();
+        this.renderer?.focus(undefined);
+      }
+    });
+    let resize = 0;
+    this.ctx.addEventListener(window, 'resize', () => {
+      clearTimeout(resize);
+      resize = window.setTimeout(() => this.result && this.renderer?.layout(this.marks, this.result, this.settings.showPinyin), 150);
+    });
+    browser.runtime.onMessage.addListener(this.onMessage);
+  }
+
+  /** Index of the mark under the point, or -1. */
+  private hit(x: number, y: number): number {
+    if (!this.page || !this.renderer || !this.settings.marksVisible) return -1;
+    let node: Node | undefined;
+    let offset = 0;
+    const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    if (doc.caretPositionFromPoint) {
+      const p = doc.caretPositionFromPoint(x, y);
+      if (p) [node, offset] = [p.offsetNode, p.offset];
+    } else {
+      const r = document.caretRangeFromPoint?.(x, y);
+      if (r) [node, offset] = [r.startContainer, r.startOffset];
+    }
+    if (!node) return -1;
+    const pos = offsetOf(this.page, node, offset);
+    if (pos === undefined) return -1;
+    for (const at of [pos, pos - 1]) {
+      for (const m of marksAt(this.marks, at)) {
+        const i = this.marks.indexOf(m);
+        const r = this.renderer.ranges[i];
+        if (r && [...r.getClientRects()].some((q) => x >= q.left && x <= q.right && y >= q.top && y <= q.bottom)) return i;
+      }
+    }
+    // Removal markers live in the overlay; hovering one shows its card too.
+    return -1;
+  }
+
+  private hover(x: number, y: number): void {
+    const i = this.hit(x, y);
+    if (i === this.cardMark) return;
+    if (i < 0) this.hideCard();
+    else this.showCard(i, false);
+  }
+
+  private showCard(i: number, pin: boolean): void {
+    const m = this.marks[i];
+    const r = this.renderer?.ranges[i];
+    if (!m || !r || !this.result || !this.overlay) return;
+    const card = this.overlay.card;
+    const zh = this.settings.noteLanguage === 'zh' || (this.settings.noteLanguage === 'auto' && uiIsChinese());
+    card.replaceChildren(...(m.type === 'term' ? termCard(m, this.result, zh) : diffCard(m, this.result)));
+    const hint = document.createElement('div');
+    hint.className = 'hint';
+    hint.textContent = pin ? t('cardPinnedHint') : t('cardHoverHint');
+    card.append(hint);
+    card.classList.toggle('pinned', pin);
+    card.hidden = false;
+    this.cardMark = i;
+    this.pinned = pin;
+    this.place(card, r);
+  }
+
+  /** Below the word if it fits, else above: never over the word itself. */
+  private place(card: HTMLElement, r: Range): void {
+    const rects = [...r.getClientRects()];
+    const word = rects[0] ?? r.getBoundingClientRect();
+    const last = rects[rects.length - 1] ?? word;
+    const gap = 8;
+    const below = innerHeight - last.bottom - gap * 2;
+    const above = word.top - gap * 2;
+    card.style.maxHeight = `${Math.max(120, Math.min(innerHeight * 0.6, Math.max(below, above)))}px`;
+    const height = card.offsetHeight;
+    const width = card.offsetWidth;
+    const left = Math.min(Math.max(8, word.left), Math.max(8, innerWidth - width - 8));
+    const top = height <= below || below >= above ? toPage(last).bottom + gap : toPage(word).top - gap - height;
+    card.style.left = `${left + scrollX}px`;
+    card.style.top = `${top}px`;
+  }
+
+  private hideCard(): void {
+    if (this.overlay) this.overlay.card.hidden = true;
+    this.cardMark = -1;
+    this.pinned = false;
+  }
+
+  // --- messages from the background / side panel ----------------------------
+
+  private readonly onMessage = (raw: unknown, sender: { id?: string }, send: (r: unknown) => void): true | undefined => {
+    const msg: ContentMessage | undefined = receive(ToContent, raw, sender, browser.runtime.id);
+    if (!msg) return undefined;
+    switch (msg.type) {
+      case 'getStatus': {
+        const c = this.result ? counts(this.result, this.settings) : { versions: 0, differences: 0, terms: 0 };
+        send({ state: this.state, ...c } satisfies Status);
+        return true;
+      }
+      case 'toggleMarks':
+        void this.toggle();
+        break;
+      case 'step':
+        this.step(msg.direction);
+        break;
+      case 'reveal':
+        this.reveal(msg.target, msg.index);
+        break;
+    }
+    send(true);
+    return true;
+  };
+
+  private async toggle(): Promise<void> {
+    const { settings } = await import('../shared/settings');
+    await settings.marksVisible.setValue(!this.settings.marksVisible);
+  }
+
+  /** Keyboard: next/previous mark, scrolled into view with its card pinned. */
+  private step(dir: 1 | -1): void {
+    if (!this.marks.length || !this.renderer) return;
+    const n = this.marks.length;
+    this.focusIndex = this.focusIndex < 0 ? (dir === 1 ? 0 : n - 1) : (this.focusIndex + dir + n) % n;
+    this.goTo(this.focusIndex, true);
+  }
+
+  private goTo(i: number, pin: boolean): void {
+    const r = this.renderer?.ranges[i];
+    if (!r) return;
+    (r.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center', behavior: 'instant' });
+    this.renderer!.focus(r);
+    this.renderer!.flash(r);
+    this.showCard(i, pin);
+    this.overlay?.card.focus({ preventScroll: true });
+  }
+
+  /** Side panel: jump to a difference or term (index into the annotations' lists). */
+  private reveal(target: 'difference' | 'term', index: number): void {
+    if (!this.result) return;
+    const a = this.result.annotations;
+    const item = target === 'term' ? a.terms[index] : a.differences[index];
+    if (!item) return;
+    const i = this.marks.findIndex((m) =>
+      target === 'term' ? m.type === 'term' && m.start === item.start && m.end === item.end : m.type === 'diff' && m.refs.includes(index),
+    );
+    if (i >= 0) this.goTo(i, true);
+  }
+
+  // --- dynamic pages ---------------------------------------------------------
+
+  private observe(): void {
+    this.observer = new MutationObserver((records) => {
+      const host = this.overlay?.host;
+      if (host && records.every((r) => host === r.target || host.contains(r.target))) return;
+      this.schedule(MUTATION_DEBOUNCE_MS);
+    });
+    this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** One pending run at a time: a storm of mutations becomes one run after it calms down. */
+  private schedule(ms: number): void {
+    clearTimeout(this.pending);
+    this.pending = window.setTimeout(() => void this.run(), ms);
+  }
+
+  destroy(): void {
+    clearTimeout(this.pending);
+    this.observer?.disconnect();
+    this.unwatch?.();
+    browser.runtime.onMessage.removeListener(this.onMessage);
+    this.renderer?.clear();
+    this.overlay?.destroy();
+  }
+}

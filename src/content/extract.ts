@@ -1,0 +1,134 @@
+/**
+ * Page text from the live DOM, with a map back to DOM positions.
+ *
+ * Text nodes are taken verbatim (so an offset into `text` is an offset into
+ * a node's data); "\n" is inserted between blocks and for <br>. Skipped:
+ * script/style/template and other non-text elements, form fields,
+ * contenteditable regions, hidden elements, and Tifa's own overlay.
+ * Mirrors src/cli/extract-html.ts, which does the same for saved HTML.
+ */
+
+/** A run of `text` that is the data of one text node, from `nodeOffset` on. */
+export interface Segment {
+  node: Text;
+  start: number;
+  length: number;
+}
+
+export interface PageText {
+  text: string;
+  segments: Segment[];
+  /** Index into `segments` of each text node's first segment. */
+  byNode: Map<Text, number>;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'svg', 'math', 'HEAD']);
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** The tag name of Tifa's overlay host; never part of the page text. */
+export const OVERLAY_TAG = 'tifa-overlay';
+
+function skipElement(el: Element): boolean {
+  if (SKIP.has(el.tagName) || el.localName === OVERLAY_TAG) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  if (el instanceof HTMLElement && el.isContentEditable) return true;
+  // display:none, content-visibility:hidden, visibility:hidden (Chrome 121+, Firefox 125+). A visible
+  // child of a visibility:hidden parent is lost; pages almost never do that with article text.
+  return typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true });
+}
+
+/** Extract the text under `root`. Iterative, so a hostile, very deep DOM cannot overflow the stack. */
+export function extractPage(root: Node): PageText {
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  const byNode = new Map<Text, number>();
+  let length = 0;
+  let lastNewline = true;
+  const newline = (): void => {
+    if (!lastNewline) {
+      parts.push('\n');
+      length++;
+      lastNewline = true;
+    }
+  };
+  // Stack entries: a node to enter, or a block element to close (null node marks "close").
+  const stack: (Node | { close: true })[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('close' in item) {
+      newline();
+      continue;
+    }
+    const node = item;
+    if (node.nodeType === Node.TEXT_NODE) {
+      const data = (node as Text).data;
+      if (!data) continue;
+      byNode.set(node as Text, segments.length);
+      segments.push({ node: node as Text, start: length, length: data.length });
+      parts.push(data);
+      length += data.length;
+      if (/\S/.test(data)) lastNewline = data.endsWith('\n');
+      continue;
+    }
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (el.tagName === 'BR') {
+        newline();
+        continue;
+      }
+      if (skipElement(el)) continue;
+      if (BLOCK.has(el.tagName)) {
+        newline();
+        stack.push({ close: true });
+      }
+    } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+      continue;
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return { text: parts.join(''), segments, byNode };
+}
+
+/** Index of the segment holding text offset `pos` (the last segment starting at or before it). */
+function segmentAt(p: PageText, pos: number): number {
+  let lo = 0;
+  let hi = p.segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (p.segments[mid]!.start <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** A DOM Range for text offsets [start, end); undefined when the text is gone. */
+export function rangeFor(p: PageText, start: number, end: number): Range | undefined {
+  if (!p.segments.length) return undefined;
+  const a = p.segments[segmentAt(p, start)]!;
+  // For the end, prefer the segment that contains end-1 (so the range does not spill into the next node).
+  const b = p.segments[segmentAt(p, Math.max(start, end - 1))]!;
+  const so = Math.min(Math.max(0, start - a.start), a.length);
+  const eo = end <= start ? so : Math.min(Math.max(0, end - b.start), b.length);
+  if (!a.node.isConnected || !b.node.isConnected) return undefined;
+  try {
+    const r = document.createRange();
+    r.setStart(a.node, Math.min(so, a.node.length));
+    if (end <= start) r.collapse(true);
+    else r.setEnd(b.node, Math.min(eo, b.node.length));
+    return r;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The text offset of a DOM position (from hit-testing); undefined outside the extracted text. */
+export function offsetOf(p: PageText, node: Node, offset: number): number | undefined {
+  const i = p.byNode.get(node as Text);
+  if (i === undefined) return undefined;
+  return p.segments[i]!.start + offset;
+}

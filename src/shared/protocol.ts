@@ -1,0 +1,142 @@
+/**
+ * The one message protocol: every message between the extension's contexts,
+ * both directions, with a schema each (valibot: tree-shakable, so the content
+ * script stays small). Every message is validated on arrival and its sender
+ * checked (our own extension only); anything else is dropped with a warning.
+ * One map per direction, a comment on each message.
+ */
+import * as v from 'valibot';
+import { PUBLIC_FIELDS } from '../core/glossary-fields';
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const int = v.pipe(v.number(), v.integer());
+
+export const AnnotationsSchema = v.object({
+  text: v.string(),
+  matches: v.array(
+    v.object({
+      versionId: v.string(),
+      title: v.string(),
+      score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+      start: offset,
+      end: offset,
+      versionStart: offset,
+      versionEnd: offset,
+    }),
+  ),
+  differences: v.array(
+    v.object({
+      versionId: v.string(),
+      kind: v.picklist(['changed', 'added', 'removed', 'moved']),
+      category: v.picklist(['number', 'name', 'wording', 'punctuation', 'other']),
+      start: offset,
+      end: offset,
+      pageText: v.string(),
+      otherText: v.string(),
+      otherStart: offset,
+      otherEnd: offset,
+    }),
+  ),
+  terms: v.array(v.object({ termId: v.string(), text: v.string(), start: offset, end: offset })),
+});
+
+const VersionMetaSchema = v.object({ id: v.string(), title: v.string(), outlet: v.string(), date: v.string() });
+export type VersionMeta = v.InferOutput<typeof VersionMetaSchema>;
+
+/** Glossary entries travel as their public fields (validated in full where they are loaded). */
+const EntrySchema = v.looseObject(Object.fromEntries(PUBLIC_FIELDS.map((f) => [f, v.unknown()])));
+
+/** What the background found on a page, with everything the page UI needs to show it. */
+export const PageResultSchema = v.object({
+  annotations: AnnotationsSchema,
+  /** Metadata of every version that matched. */
+  versions: v.array(VersionMetaSchema),
+  /** The glossary entries of the terms found (and the entries they relate to), by id. */
+  entries: v.record(v.string(), EntrySchema),
+  /** Milliseconds the engine took. */
+  engineMs: v.number(),
+});
+export type PageResult = v.InferOutput<typeof PageResultSchema>;
+
+/** Content script (or page UI) → background. */
+export const ToBackground = {
+  /** Annotate this page text. A newer runId from the same tab makes older ones stale. */
+  annotate: v.object({ type: v.literal('annotate'), runId: int, url: v.pipe(v.string(), v.maxLength(4096)), text: v.pipe(v.string(), v.maxLength(5_000_000)) }),
+  /** The reader clicked the badge: open the side panel for this tab. */
+  openSidePanel: v.object({ type: v.literal('openSidePanel') }),
+  /** Side panel / popup: the latest result for a tab. */
+  getTabResult: v.object({ type: v.literal('getTabResult'), tabId: int }),
+  /** Popup: annotate this tab once (activeTab), on a site Tifa does not run on. */
+  annotateTabOnce: v.object({ type: v.literal('annotateTabOnce'), tabId: int }),
+  /** Popup: the reader granted this site; run on it from now on. */
+  siteGranted: v.object({ type: v.literal('siteGranted'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
+  /** Side panel: the full text of a version, for the compare view. */
+  getVersionText: v.object({ type: v.literal('getVersionText'), versionId: v.string() }),
+} as const;
+
+/** Background or side panel → content script. */
+export const ToContent = {
+  /** Scroll to a mark and flash it (side panel click). */
+  reveal: v.object({ type: v.literal('reveal'), target: v.picklist(['difference', 'term']), index: offset }),
+  /** Keyboard shortcut: show/hide marks. */
+  toggleMarks: v.object({ type: v.literal('toggleMarks') }),
+  /** Keyboard shortcut: move to the next or previous mark and open its card. */
+  step: v.object({ type: v.literal('step'), direction: v.picklist([1, -1]) }),
+  /** Popup: what this tab shows. */
+  getStatus: v.object({ type: v.literal('getStatus') }),
+} as const;
+
+/** Background → side panel and popup (broadcast). */
+export const ToPanels = {
+  /** A tab's result changed. */
+  tabUpdated: v.object({ type: v.literal('tabUpdated'), tabId: int }),
+} as const;
+
+type Schema = v.GenericSchema;
+type Schemas = Record<string, Schema>;
+export type MessageOf<S extends Schemas> = { [K in keyof S]: v.InferOutput<S[K]> }[keyof S];
+export type BackgroundMessage = MessageOf<typeof ToBackground>;
+export type ContentMessage = MessageOf<typeof ToContent>;
+export type PanelMessage = MessageOf<typeof ToPanels>;
+
+/**
+ * The message if it is one of `schemas` and valid; otherwise undefined, with
+ * a warning. `sender` must be this extension.
+ */
+export function receive<S extends Schemas>(schemas: S, raw: unknown, sender: { id?: string } | undefined, ownId: string): MessageOf<S> | undefined {
+  if (!sender || sender.id !== ownId) {
+    console.warn('[tifa] dropped a message from another extension or page', sender?.id);
+    return undefined;
+  }
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? (raw as { type: unknown }).type : undefined;
+  const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
+  if (!schema) {
+    console.warn('[tifa] dropped an unknown message', type);
+    return undefined;
+  }
+  const r = v.safeParse(schema, raw);
+  if (!r.success) {
+    console.warn('[tifa] dropped an invalid message', type, r.issues[0]?.message);
+    return undefined;
+  }
+  return r.output as MessageOf<S>;
+}
+
+/** Validate a reply (from our own background) against its schema; undefined if it does not fit. */
+export function parseReply<S extends Schema>(schema: S, raw: unknown): v.InferOutput<S> | undefined {
+  const r = v.safeParse(schema, raw);
+  if (!r.success) {
+    if (raw !== null && raw !== undefined) console.warn('[tifa] dropped an invalid reply', r.issues[0]?.message);
+    return undefined;
+  }
+  return r.output;
+}
+
+/** Status a content script reports to the popup. */
+export const StatusSchema = v.object({
+  state: v.picklist(['off', 'site-off', 'too-little-chinese', 'working', 'done', 'error']),
+  versions: int,
+  differences: int,
+  terms: int,
+});
+export type Status = v.InferOutput<typeof StatusSchema>;

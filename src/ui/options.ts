@@ -1,0 +1,62 @@
+/** The options page: note language, pinyin, which differences to mark, punctuation, site list. */
+import { h } from '../shared/dom';
+import { t } from '../shared/i18n';
+import { DIFF_KINDS, readSettings, settings, watchSettings, type NoteLanguage } from '../shared/settings';
+
+async function render(root: HTMLElement): Promise<void> {
+  const s = await readSettings();
+  const check = (id: string, label: string, value: boolean, set: (v: boolean) => Promise<void>): HTMLElement => {
+    const box = h('input', { attrs: { type: 'checkbox', id } });
+    box.checked = value;
+    box.addEventListener('change', () => void set(box.checked));
+    return h('label', { class: 'row', attrs: { for: id } }, box, label);
+  };
+  const lang = h(
+    'select',
+    { attrs: { id: 'noteLanguage' } },
+    (['auto', 'en', 'zh'] as NoteLanguage[]).map((v) => {
+      const o = h('option', { attrs: { value: v } }, v === 'auto' ? t('optLangAuto') : v === 'en' ? 'English' : '中文');
+      o.selected = s.noteLanguage === v;
+      return o;
+    }),
+  );
+  lang.addEventListener('change', () => void settings.noteLanguage.setValue(lang.value as NoteLanguage));
+  const sites = [
+    ...s.disabledSites.map((x) => ({ site: x, what: t('optSiteOff'), item: settings.disabledSites })),
+    ...s.extraSites.map((x) => ({ site: x, what: t('optSiteAdded'), item: settings.extraSites })),
+  ];
+  root.replaceChildren(
+    h('h1', {}, t('optTitle')),
+    h('h2', {}, t('optNoteLanguage')),
+    lang,
+    h('h2', {}, t('optDiffKinds')),
+    ...DIFF_KINDS.map((k) =>
+      check(`kind-${k}`, k === 'added' || k === 'removed' || k === 'moved' ? t(`kind_${k}`) : t(`cat_${k}`), s.diffKinds[k], async (v) =>
+        settings.diffKinds.setValue({ ...(await settings.diffKinds.getValue()), [k]: v }),
+      ),
+    ),
+    check('showPunctuation', t('optShowPunctuation'), s.showPunctuation, (v) => settings.showPunctuation.setValue(v)),
+    check('showPinyin', t('optShowPinyin'), s.showPinyin, (v) => settings.showPinyin.setValue(v)),
+    h('h2', {}, t('optSites')),
+    h('p', { class: 'muted' }, t('optSitesBuiltIn')),
+    sites.length
+      ? h(
+          'ul',
+          { class: 'list' },
+          sites.map(({ site, what, item }) =>
+            h(
+              'li',
+              {},
+              `${site} (${what}) `,
+              h('button', { on: { click: () => void item.getValue().then((l) => item.setValue(l.filter((x) => x !== site))) } }, t('optRemove')),
+            ),
+          ),
+        )
+      : h('p', { class: 'muted' }, t('optNoSites')),
+  );
+}
+
+export async function start(root: HTMLElement): Promise<void> {
+  watchSettings(() => void render(root));
+  await render(root);
+}
