@@ -74,7 +74,13 @@ async function registerExtraSites(): Promise<void> {
   await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SCRIPT_ID] }).catch(() => undefined);
   if (!granted.length) return;
   await browser.scripting.registerContentScripts([
-    { id: EXTRA_SCRIPT_ID, matches: granted, js: ['/content-scripts/content.js'], css: ['/content-scripts/content.css'], runAt: 'document_idle' },
+    {
+      id: EXTRA_SCRIPT_ID,
+      matches: granted,
+      js: ['/content-scripts/content.js'],
+      css: ['/content-scripts/content.css'],
+      runAt: 'document_idle',
+    },
   ]);
 }
 
@@ -99,6 +105,8 @@ export function startBackground(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId: number) => host.forget(tabId));
+  // Start jieba and build the index now, so the first page does not wait for them.
+  host.warm();
   browser.runtime.onInstalled.addListener(() => void registerExtraSites());
   settings.extraSites.watch(() => void registerExtraSites());
 }

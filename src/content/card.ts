@@ -33,8 +33,9 @@ export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[]
   ]);
 }
 
+/** "title — outlet, date · 000": the id's prefix tells apart versions that share a title. */
 function versionLine(v: VersionMeta | undefined, id: string): string {
-  return v ? `${v.title} — ${v.outlet}, ${v.date}` : id;
+  return v ? `${v.title} — ${v.outlet}, ${v.date} · ${id.split('_')[0]}` : id;
 }
 
 export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
@@ -44,17 +45,27 @@ export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
   const kindLabel = t(`kind_${m.kind}`) + (m.kind === 'changed' ? ` · ${t(`cat_${m.category}`)}` : '');
   const out: HTMLElement[] = [h('div', { class: 'label' }, kindLabel)];
   if (m.kind !== 'removed') {
-    out.push(h('div', { class: 'reading page' }, h('span', { class: 'meta' }, t('cardThisPage')), h('b', { class: 'quote' }, first.pageText)));
+    out.push(
+      h('div', { class: 'reading page' }, h('span', { class: 'meta' }, t('cardThisPage')), h('b', { class: 'quote' }, first.pageText)),
+    );
   }
+  // Versions that read the same here share one entry.
+  const readings = new Map<string, { d: (typeof a.differences)[number]; versions: string[] }>();
   for (const i of m.refs) {
     const d = a.differences[i]!;
+    const key = d.kind === 'moved' ? `moved:${d.versionId}` : `${d.kind}:${d.otherText}`;
     const v = meta.get(d.versionId);
+    const line = versionLine(v, d.versionId);
+    const same = readings.get(key);
+    if (same) same.versions.push(line);
+    else readings.set(key, { d, versions: [line] });
+  }
+  for (const { d, versions } of readings.values()) {
     let body: HTMLElement;
     if (d.kind === 'moved') body = h('span', {}, t('cardMovedFrom', d.otherStart));
     else if (d.kind === 'added') body = h('span', { class: 'gone' }, t('cardNotInVersion'));
-    else if (d.kind === 'removed') body = h('b', { class: 'quote' }, d.otherText);
     else body = h('b', { class: 'quote' }, d.otherText);
-    out.push(h('div', { class: 'reading' }, h('span', { class: 'meta' }, versionLine(v, d.versionId)), body));
+    out.push(h('div', { class: 'reading' }, ...versions.map((x) => h('span', { class: 'meta' }, x)), body));
   }
   if (m.kind === 'removed') out.unshift(h('p', {}, t('cardRemovedHere')));
   return out;

@@ -73,7 +73,8 @@ export function buildMarks(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' 
       marks.push(m);
     }
   });
-  for (const t of r.annotations.terms) marks.push({ type: 'term', start: t.start, end: t.end, highlight: HIGHLIGHTS.term, termId: t.termId });
+  for (const t of r.annotations.terms)
+    marks.push({ type: 'term', start: t.start, end: t.end, highlight: HIGHLIGHTS.term, termId: t.termId });
   return marks.sort((a, b) => a.start - b.start || (a.type === b.type ? 0 : a.type === 'diff' ? -1 : 1));
 }
 
@@ -83,7 +84,10 @@ export function marksAt(marks: readonly Mark[], pos: number): Mark[] {
 }
 
 /** Counts for the badge and popup: versions matched, places that differ, distinct terms. */
-export function counts(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>): { versions: number; differences: number; terms: number } {
+export function counts(
+  r: PageResult,
+  s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>,
+): { versions: number; differences: number; terms: number } {
   const marks = buildMarks(r, s);
   return {
     versions: r.annotations.matches.length,

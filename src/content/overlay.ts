@@ -8,7 +8,8 @@ import { OVERLAY_TAG } from './extract';
 import { OVERLAY_CSS } from './overlay-style';
 
 // Inline !important beats any page rule, including `* { all: unset !important }`.
-const HOST_STYLE = 'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; overflow: visible !important; contain: none !important;';
+const HOST_STYLE =
+  'all: initial !important; position: absolute !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483647 !important; display: block !important; overflow: visible !important; contain: none !important;';
 
 export class Overlay {
   readonly host: HTMLElement;

@@ -61,7 +61,12 @@ export type PageResult = v.InferOutput<typeof PageResultSchema>;
 /** Content script (or page UI) → background. */
 export const ToBackground = {
   /** Annotate this page text. A newer runId from the same tab makes older ones stale. */
-  annotate: v.object({ type: v.literal('annotate'), runId: int, url: v.pipe(v.string(), v.maxLength(4096)), text: v.pipe(v.string(), v.maxLength(5_000_000)) }),
+  annotate: v.object({
+    type: v.literal('annotate'),
+    runId: int,
+    url: v.pipe(v.string(), v.maxLength(4096)),
+    text: v.pipe(v.string(), v.maxLength(5_000_000)),
+  }),
   /** The reader clicked the badge: open the side panel for this tab. */
   openSidePanel: v.object({ type: v.literal('openSidePanel') }),
   /** Side panel / popup: the latest result for a tab. */
@@ -103,12 +108,17 @@ export type PanelMessage = MessageOf<typeof ToPanels>;
  * The message if it is one of `schemas` and valid; otherwise undefined, with
  * a warning. `sender` must be this extension.
  */
-export function receive<S extends Schemas>(schemas: S, raw: unknown, sender: { id?: string } | undefined, ownId: string): MessageOf<S> | undefined {
+export function receive<S extends Schemas>(
+  schemas: S,
+  raw: unknown,
+  sender: { id?: string } | undefined,
+  ownId: string,
+): MessageOf<S> | undefined {
   if (!sender || sender.id !== ownId) {
     console.warn('[tifa] dropped a message from another extension or page', sender?.id);
     return undefined;
   }
-  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? (raw as { type: unknown }).type : undefined;
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
   const schema = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
   if (!schema) {
     console.warn('[tifa] dropped an unknown message', type);
@@ -119,7 +129,7 @@ export function receive<S extends Schemas>(schemas: S, raw: unknown, sender: { i
     console.warn('[tifa] dropped an invalid message', type, r.issues[0]?.message);
     return undefined;
   }
-  return r.output as MessageOf<S>;
+  return r.output;
 }
 
 /** Validate a reply (from our own background) against its schema; undefined if it does not fit. */

@@ -28,8 +28,8 @@ export const settings = {
   }),
   /** Mark punctuation-only differences (off: they are noise for most readers). */
   showPunctuation: storage.defineItem<boolean>('local:showPunctuation', { fallback: false, version: 1 }),
-  /** Marks visible (the keyboard shortcut toggles it; per browser session). */
-  marksVisible: storage.defineItem<boolean>('session:marksVisible', { fallback: true, version: 1 }),
+  /** Marks visible (the keyboard shortcut toggles it). Local, not session: content scripts cannot read session storage. */
+  marksVisible: storage.defineItem<boolean>('local:marksVisible', { fallback: true, version: 1 }),
 };
 
 /** A snapshot of all settings, for code that needs several at once. */

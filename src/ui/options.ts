@@ -31,7 +31,7 @@ async function render(root: HTMLElement): Promise<void> {
     lang,
     h('h2', {}, t('optDiffKinds')),
     ...DIFF_KINDS.map((k) =>
-      check(`kind-${k}`, k === 'added' || k === 'removed' || k === 'moved' ? t(`kind_${k}`) : t(`cat_${k}`), s.diffKinds[k], async (v) =>
+      check(`kind-${k}`, t(`optKind_${k}`), s.diffKinds[k], async (v) =>
         settings.diffKinds.setValue({ ...(await settings.diffKinds.getValue()), [k]: v }),
       ),
     ),
@@ -48,7 +48,11 @@ async function render(root: HTMLElement): Promise<void> {
               'li',
               {},
               `${site} (${what}) `,
-              h('button', { on: { click: () => void item.getValue().then((l) => item.setValue(l.filter((x) => x !== site))) } }, t('optRemove')),
+              h(
+                'button',
+                { on: { click: () => void item.getValue().then((l) => item.setValue(l.filter((x) => x !== site))) } },
+                t('optRemove'),
+              ),
             ),
           ),
         )

@@ -35,7 +35,7 @@ export async function start(root: HTMLElement): Promise<void> {
     st?.state === 'done'
       ? t('popupStatus', st.versions, st.differences, st.terms)
       : st
-        ? t(`popupState_${st.state}`)
+        ? t(`popupState_${st.state.replace(/-/g, '_')}`)
         : covered
           ? t('popupState_working')
           : t('popupNotRunning');
@@ -60,7 +60,15 @@ export async function start(root: HTMLElement): Promise<void> {
   if (tab && site && !covered && /^https?:/.test(tab.url)) {
     parts.push(
       h('p', {}, h('button', { on: { click: () => void enableSite(site) } }, t('popupEnableSite'))),
-      h('p', {}, h('button', { on: { click: () => void browser.runtime.sendMessage({ type: 'annotateTabOnce', tabId: tab.id }).then(() => window.close()) } }, t('popupAnnotateOnce'))),
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          { on: { click: () => void browser.runtime.sendMessage({ type: 'annotateTabOnce', tabId: tab.id }).then(() => window.close()) } },
+          t('popupAnnotateOnce'),
+        ),
+      ),
     );
   }
   parts.push(h('p', {}, h('a', { attrs: { href: '#' }, on: { click: () => void browser.runtime.openOptionsPage() } }, t('popupOptions'))));

@@ -22,7 +22,15 @@ function reveal(target: 'difference' | 'term', index: number): void {
 /** A list item that jumps to its mark on click or Enter. */
 function jumpItem(target: 'difference' | 'term', index: number, ...children: (Node | string | null)[]): HTMLLIElement {
   const go = (): void => reveal(target, index);
-  const li = h('li', { class: 'jump', attrs: { tabindex: '0', role: 'button' }, on: { click: go, keydown: (e) => (e as KeyboardEvent).key === 'Enter' && go() } }, ...children);
+  const li = h(
+    'li',
+    {
+      class: 'jump',
+      attrs: { tabindex: '0', role: 'button' },
+      on: { click: go, keydown: (e) => (e as KeyboardEvent).key === 'Enter' && go() },
+    },
+    ...children,
+  );
   return li;
 }
 
@@ -69,7 +77,11 @@ function differencesSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
               'div',
               { class: 'muted' },
               `${t('panelVs', d.versionId.slice(0, 3))} · ${t(`cat_${d.category}`)}`,
-              d.kind === 'moved' ? ` · ${t('panelMovedNote', d.otherStart)}` : d.otherText ? ` · ${t('panelWas', d.otherText.slice(0, 80))}` : '',
+              d.kind === 'moved'
+                ? ` · ${t('panelMovedNote', d.otherStart)}`
+                : d.otherText
+                  ? ` · ${t('panelWas', d.otherText.slice(0, 80))}`
+                  : '',
             ),
           ),
         ),
@@ -136,7 +148,9 @@ async function refresh(): Promise<void> {
   const nothing = !r || (!r.annotations.matches.length && !r.annotations.terms.length);
   root.replaceChildren(
     h('h1', {}, t('panelTitle')),
-    ...(nothing ? [h('p', { class: 'muted' }, t('panelNothing'))] : [...versionsSection(r), ...differencesSection(r, s), ...termsSection(r, zh), ...compareSection(r, s)]),
+    ...(nothing
+      ? [h('p', { class: 'muted' }, t('panelNothing'))]
+      : [...versionsSection(r), ...differencesSection(r, s), ...termsSection(r, zh), ...compareSection(r, s)]),
   );
 }
 

@@ -2,7 +2,16 @@
 import { browser } from 'wxt/browser';
 import { PageResultSchema, parseReply, type PageResult } from '../shared/protocol';
 
+/**
+ * The tab the panel is about: the active tab of this window, or the one named
+ * by `?tab=ID` (the side panel opened as a page, e.g. by the browser tests).
+ */
 export async function activeTab(): Promise<{ id: number; url: string } | undefined> {
+  const forced = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(forced) && forced > 0) {
+    const tab = await browser.tabs.get(forced).catch(() => undefined);
+    return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url ?? '' };
 }
