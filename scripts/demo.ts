@@ -1,0 +1,61 @@
+/**
+ * `npm run demo`: build the extension, serve the bundled demo pages on
+ * 127.0.0.1 and open Chromium with Tifa loaded. With a display, the browser
+ * stays open for you to read; without one (CI, ssh), it runs headless, writes
+ * demo.png (the page with a hover card open) and prints what was found.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks } from '../tests/e2e/harness';
+
+const headed = Boolean(process.env.DISPLAY) && !process.env.CI;
+execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+
+const server = new StaticServer();
+await server.start();
+const ext = await launchWithExtension({ headless: !headed });
+const page = await ext.context.newPage();
+const url = `${server.origin}/demo/xinhua-social-work.html`;
+await page.goto(url);
+const badge = await waitForMarks(page);
+
+console.log(`Demo page: ${url}`);
+console.log(`Badge: ${badge}`);
+const marks = await highlightTexts(page);
+const names: Record<string, string> = {
+  'tifa-diff-number': 'numbers',
+  'tifa-diff-name': 'names',
+  'tifa-diff-wording': 'wording',
+  'tifa-diff-added': 'added',
+  'tifa-diff-moved': 'moved',
+  'tifa-diff-other': 'passages',
+  'tifa-term': 'terms',
+};
+for (const [name, label] of Object.entries(names)) {
+  const texts = marks[name] ?? [];
+  if (!texts.length) continue;
+  const shown = [...new Set(texts.map((x) => (x.length > 14 ? `${x.slice(0, 14)}…` : x).replace(/\s+/g, ' ')))];
+  console.log(`  ${label} (${texts.length}): ${shown.slice(0, 12).join('、')}${shown.length > 12 ? ' …' : ''}`);
+}
+
+// Open a card on a term, as a reader hovering it would.
+const word = await page.evaluate(() => {
+  const r = ([...(CSS.highlights.get('tifa-term') ?? [])] as Range[]).find((x) => x.toString() === '中央社会工作部');
+  const q = r?.getClientRects()[0];
+  return q ? { x: (q.left + q.right) / 2, y: (q.top + q.bottom) / 2 } : undefined;
+});
+if (word) {
+  await page.mouse.move(word.x, word.y);
+  await page.locator('tifa-overlay .card').waitFor({ state: 'visible' });
+}
+const shot = path.join(ROOT, 'demo.png');
+await page.screenshot({ path: shot });
+console.log(`Screenshot: ${shot}`);
+
+if (headed) {
+  console.log('Chromium is open with Tifa loaded. Close the window (or press Ctrl+C) to stop.');
+  await new Promise<void>((resolve) => ext.context.on('close', () => resolve()));
+} else {
+  await ext.close();
+}
+await server.stop();
