@@ -90,3 +90,9 @@ describe('glossary schema', () => {
     ).toThrow(/duplicate id[\s\S]*no-such-entry/);
   });
 });
+
+describe('glossary reads well on any page', () => {
+  it.each(glossary.map((e) => [e.id, e] as const))('%s: reader-facing text never mentions internal test material', (_id, e) => {
+    for (const f of [e.english, e.literal, e.explanationEn, e.explanationZh, e.origin]) expect(f).not.toMatch(/seed|种子|所附/i);
+  });
+});
