@@ -59,10 +59,6 @@ export class EngineHost {
     this.latestRun.delete(tabId);
   }
 
-  async versionText(id: string): Promise<string | undefined> {
-    return (await this.load()).version(id)?.text;
-  }
-
   /** Start jieba and build the index ahead of the first page (called when idle). */
   warm(): void {
     void this.load();

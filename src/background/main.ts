@@ -26,8 +26,6 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
       return true;
     case 'getTabResult':
       return host.result(msg.tabId) ?? null;
-    case 'getVersionText':
-      return (await host.versionText(msg.versionId)) ?? null;
     case 'annotateTabOnce':
       await injectContentScript(msg.tabId);
       return true;

@@ -63,7 +63,7 @@ export function formatReport(
               ? `page adds ${clip(d.pageText, 50)}`
               : kind === 'removed'
                 ? `page lacks ${clip(d.otherText, 50)}`
-                : `${clip(d.pageText, 40)} (stood at ${d.otherStart} in the version)`;
+                : `${clip(d.pageText, 40)} (in the version it stood after “…${d.otherBefore}”)`;
         out.push(`    [${d.category}] ${what}`);
         out.push(`        at ${d.start}: ${inContext(a.text, d)}`);
       }

@@ -62,7 +62,7 @@ export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
   }
   for (const { d, versions } of readings.values()) {
     let body: HTMLElement;
-    if (d.kind === 'moved') body = h('span', {}, t('cardMovedFrom', d.otherStart));
+    if (d.kind === 'moved') body = h('span', {}, t('cardMovedFrom', `…${d.otherBefore}`));
     else if (d.kind === 'added') body = h('span', { class: 'gone' }, t('cardNotInVersion'));
     else body = h('b', { class: 'quote' }, d.otherText);
     out.push(h('div', { class: 'reading' }, ...versions.map((x) => h('span', { class: 'meta' }, x)), body));

@@ -86,7 +86,10 @@ export class Controller {
       this.state = 'too-little-chinese';
       return;
     }
+    const t0 = performance.now();
     const page = extractPage(body);
+    // User Timing entries: visible in DevTools and to the browser tests' budget measurements.
+    performance.measure('tifa:extract', { start: t0, end: performance.now() });
     if (!force && page.text === this.lastText) return;
     this.lastText = page.text;
     const runId = ++this.runId;
@@ -124,8 +127,10 @@ export class Controller {
     this.overlay ??= this.makeOverlay();
     this.renderer ??= new Renderer(this.overlay);
     this.overlay.ensureAttached();
+    const t0 = performance.now();
     if (this.settings.marksVisible) this.renderer.draw(this.page, this.marks, this.result, this.settings.showPinyin);
     else this.renderer.clear();
+    performance.measure('tifa:draw', { start: t0, end: performance.now() });
     const b = this.overlay.badge;
     b.textContent = t('badge', c.versions, c.differences, c.terms);
     b.hidden = false;

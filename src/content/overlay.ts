@@ -5,7 +5,8 @@
  * removed on destroy().
  */
 import { OVERLAY_TAG } from './extract';
-import { OVERLAY_CSS } from './overlay-style';
+// Imported as a string (minified by the build) and put in the shadow root's <style>.
+import OVERLAY_CSS from './overlay.css?inline';
 
 // Inline !important beats any page rule, including `* { all: unset !important }`.
 const HOST_STYLE =

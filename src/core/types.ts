@@ -34,6 +34,8 @@ export interface Difference {
   /** Where otherText stands in the version's text (extra to the contract; for a move, where it stood). */
   otherStart: number;
   otherEnd: number;
+  /** Up to 16 characters of the version just before otherStart, whitespace folded (extra): where a move stood, what a removal followed. */
+  otherBefore: string;
 }
 
 export interface TermHit {

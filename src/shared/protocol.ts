@@ -35,6 +35,7 @@ export const AnnotationsSchema = v.object({
       otherText: v.string(),
       otherStart: offset,
       otherEnd: offset,
+      otherBefore: v.string(),
     }),
   ),
   terms: v.array(v.object({ termId: v.string(), text: v.string(), start: offset, end: offset })),
@@ -75,8 +76,6 @@ export const ToBackground = {
   annotateTabOnce: v.object({ type: v.literal('annotateTabOnce'), tabId: int }),
   /** Popup: the reader granted this site; run on it from now on. */
   siteGranted: v.object({ type: v.literal('siteGranted'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
-  /** Side panel: the full text of a version, for the compare view. */
-  getVersionText: v.object({ type: v.literal('getVersionText'), versionId: v.string() }),
 } as const;
 
 /** Background or side panel → content script. */

@@ -40,7 +40,7 @@ export type Segment =
   | { type: 'same'; text: string }
   | { type: 'page'; text: string; index: number } // only on this page (added, or the page's side of a change)
   | { type: 'version'; text: string; index: number } // only in the version (removed, or its side of a change)
-  | { type: 'moved'; text: string; index: number; otherStart: number };
+  | { type: 'moved'; text: string; index: number; otherBefore: string };
 
 /** The page's matched article against one version, as inline segments in page order. */
 export function compareSegments(r: PageResult, versionId: string, s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>): Segment[] {
@@ -56,7 +56,7 @@ export function compareSegments(r: PageResult, versionId: string, s: Pick<Settin
   for (const { d, index } of diffs) {
     if (d.start < at) continue; // overlapping (a change inside a moved block): the outer one wins
     if (d.start > at) out.push({ type: 'same', text: a.text.slice(at, d.start) });
-    if (d.kind === 'moved') out.push({ type: 'moved', text: d.pageText, index, otherStart: d.otherStart });
+    if (d.kind === 'moved') out.push({ type: 'moved', text: d.pageText, index, otherBefore: d.otherBefore });
     else {
       if (d.otherText) out.push({ type: 'version', text: d.otherText, index });
       if (d.pageText) out.push({ type: 'page', text: d.pageText, index });

@@ -134,7 +134,7 @@ function compareSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
       const click = { click: () => reveal('difference', seg.index) };
       if (seg.type === 'page') return h('ins', { on: click }, seg.text);
       if (seg.type === 'version') return h('del', { on: click }, seg.text);
-      return h('span', { class: 'moved', title: t('panelMovedNote', seg.otherStart), on: click }, seg.text);
+      return h('span', { class: 'moved', title: t('panelMovedNote', `…${seg.otherBefore}`), on: click }, seg.text);
     }),
   );
   return [h('h2', {}, t('panelCompare')), select, h('p', { class: 'muted' }, t('panelCompareHint')), body];
