@@ -151,7 +151,10 @@ export class Engine {
         otherText: known.t.raw.slice(os, oe),
         otherStart: os,
         otherEnd: oe,
-        otherBefore: known.t.raw.slice(Math.max(0, os - 24), os).replace(/\s+/g, '').slice(-16),
+        otherBefore: known.t.raw
+          .slice(Math.max(0, os - 24), os)
+          .replace(/\s+/g, '')
+          .slice(-16),
       };
     });
     return { match, differences };

@@ -101,7 +101,10 @@ describe('budgets (measured, reported, not asserted)', () => {
         warmMedian: Math.round(med(runs.map((r) => r.firstMarks - r.load))),
       },
       longTaskMs: { withTifaMedian: Math.round(med(runs.map((r) => r.longTasks))), withoutTifa: Math.round(base.longTasks) },
-      tifaMainThreadMs: { totalMedian: Math.round(med(runs.map((r) => r.tifaMs ?? 0))), longestMedian: Math.round(med(runs.map((r) => r.tifaLongestMs ?? 0))) },
+      tifaMainThreadMs: {
+        totalMedian: Math.round(med(runs.map((r) => r.tifaMs ?? 0))),
+        longestMedian: Math.round(med(runs.map((r) => r.tifaLongestMs ?? 0))),
+      },
     };
     expect(cold.firstMarks).toBeGreaterThan(0);
   });
