@@ -29,7 +29,21 @@ function stripJiebaWasmUrl(): Plugin {
 export default defineConfig({
   // No webextension-polyfill: WXT's `browser` is the promise-based API in both Chrome MV3 and Firefox,
   // and the polyfill cost 9.6 kB of the content script's 40 kB budget (README, Performance).
-  vite: () => ({ plugins: [stripJiebaWasmUrl()], build: { sourcemap: process.env.TIFA_SOURCEMAP === '1' } }),
+  vite: () => ({
+    plugins: [stripJiebaWasmUrl()],
+    build: {
+      sourcemap: process.env.TIFA_SOURCEMAP === '1',
+      rolldownOptions: {
+        // @wxt-dev/storage only defines functions and one lazily used object: letting the bundler drop it
+        // where unused keeps it out of the content script (see src/shared/settings.ts).
+        treeshake: {
+          // Reading a property has no side effects in this code base (no getters that do work).
+          propertyReadSideEffects: false,
+          moduleSideEffects: (id: string) => !/@wxt-dev[\\/]storage|wxt[\\/]dist[\\/]utils[\\/]storage/.test(id),
+        },
+      },
+    },
+  }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba_rs_wasm_bg.wasm' });

@@ -1,53 +1,98 @@
 /**
  * The engine host in the background: builds the engine once (lazily, on the
- * first page), runs it for each tab, keeps each tab's latest result for the
- * side panel and popup, and skips runs made stale by a newer one.
+ * first page) from the bundled versions and the reader's own, runs it for each
+ * tab, keeps each tab's latest result for the side panel and popup, skips runs
+ * made stale by a newer one, and remembers new versions of known articles.
  */
 import { Engine } from '../core/engine';
 import { publicEntry } from '../core/glossary';
+import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
 import type { PageResult, VersionMeta } from '../shared/protocol';
+import { settings } from '../shared/settings';
+import { siteOf } from '../shared/sites';
 import { bundledGlossary, bundledVersions } from './bundled';
 import { webSegmenter } from './jieba-web';
+import type { VersionStore } from './store';
 
 export class EngineHost {
   private engine: Promise<Engine> | undefined;
   private readonly results = new Map<number, PageResult>();
   private readonly latestRun = new Map<number, number>();
 
+  constructor(private readonly store: VersionStore) {}
+
   private load(): Promise<Engine> {
     this.engine ??= (async () => {
       const glossary = bundledGlossary();
       const seg = await webSegmenter(Engine.dictionaryWords(glossary));
-      return new Engine(bundledVersions(), glossary, seg);
+      const engine = new Engine(bundledVersions(), glossary, seg);
+      for (const u of await this.store.list().catch(() => [])) engine.addVersion(asVersion(u));
+      return engine;
     })();
     return this.engine;
   }
 
   /** Mark runId as the newest for the tab; older runs still queued will be skipped. */
-  claim(tabId: number, runId: number): void {
+  private claim(tabId: number, runId: number): void {
     this.latestRun.set(tabId, Math.max(runId, this.latestRun.get(tabId) ?? -Infinity));
   }
 
   /** Annotate a tab's text; undefined when a newer run for the tab superseded this one. */
-  async annotate(tabId: number, runId: number, text: string): Promise<PageResult | undefined> {
+  async annotate(tabId: number, runId: number, text: string, url: string, title: string): Promise<PageResult | undefined> {
     this.claim(tabId, runId);
     const engine = await this.load();
     if (this.latestRun.get(tabId) !== runId) return undefined;
     const t0 = performance.now();
     const annotations = engine.annotate(text);
+    const usage = engine.termUsage(annotations);
     const engineMs = performance.now() - t0;
     const versions: VersionMeta[] = annotations.matches.map((m) => {
       const v = engine.version(m.versionId)!;
       return { id: v.id, title: v.title, outlet: v.outlet, date: v.date };
     });
     const entries: PageResult['entries'] = {};
-    for (const t of annotations.terms) {
-      const e = engine.entry(t.termId);
-      if (e) entries[t.termId] = publicEntry(e);
+    const want = new Set([...annotations.terms.map((t) => t.termId), ...usage.map((u) => u.termId)]);
+    for (const id of [...want]) for (const r of engine.entry(id)?.related ?? []) want.add(r);
+    for (const id of want) {
+      const e = engine.entry(id);
+      if (e) entries[id] = publicEntry(e);
     }
-    const result: PageResult = { annotations, versions, entries, engineMs };
+    const result: PageResult = { annotations, versions, entries, usage, url, title, engineMs };
+    const remembered = await this.remember(engine, result).catch((e: unknown) => {
+      console.warn('[tifa] could not remember this version', e);
+      return undefined;
+    });
+    if (remembered) result.remembered = { id: remembered.id, title: remembered.title };
     this.results.set(tabId, result);
     return result;
+  }
+
+  /**
+   * The page's article when it matches a known article but reads like none of
+   * its versions: kept as a new version (setting "remember versions"), so the
+   * next visit, or another site, is compared with it too.
+   */
+  private async remember(engine: Engine, r: PageResult): Promise<UserVersion | undefined> {
+    const a = r.annotations;
+    if (!a.matches.length || a.matches.some((m) => m.score === 1)) return undefined;
+    if (!(await settings.rememberVersions.getValue())) return undefined;
+    const start = Math.min(...a.matches.map((m) => m.start));
+    const end = Math.max(...a.matches.map((m) => m.end));
+    const v = makeUserVersion(
+      a.text.slice(start, end),
+      {
+        title: r.title || a.matches[0]!.title,
+        outlet: siteOf(r.url),
+        date: new Date().toISOString().slice(0, 10),
+        url: r.url,
+        origin: 'remembered',
+      },
+      new Date(),
+    );
+    const { added } = await this.store.add(v);
+    if (!added) return undefined;
+    engine.addVersion(asVersion(v));
+    return v;
   }
 
   result(tabId: number): PageResult | undefined {
@@ -59,7 +104,43 @@ export class EngineHost {
     this.latestRun.delete(tabId);
   }
 
-  /** Start jieba and build the index ahead of the first page (called when idle). */
+  /** Store a version (saved, imported) and know it from now on. */
+  async keep(v: UserVersion): Promise<{ version: UserVersion; added: boolean }> {
+    const r = await this.store.add(v);
+    if (r.added) (await this.load()).addVersion(asVersion(v));
+    return r;
+  }
+
+  /** Import many at once: all or nothing. */
+  async keepAll(vs: readonly UserVersion[]): Promise<string[]> {
+    const added = await this.store.addAll(vs);
+    const engine = await this.load();
+    for (const v of vs) if (added.includes(v.id)) engine.addVersion(asVersion(v));
+    return added;
+  }
+
+  async drop(id: string): Promise<UserVersion | undefined> {
+    const v = await this.store.delete(id);
+    (await this.load()).removeVersion(id);
+    for (const r of this.results.values()) if (r.remembered?.id === id) delete r.remembered;
+    return v;
+  }
+
+  async rename(id: string, title: string): Promise<UserVersion> {
+    const v = await this.store.rename(id, title);
+    (await this.load()).addVersion(asVersion(v));
+    return v;
+  }
+
+  list(): Promise<UserVersion[]> {
+    return this.store.list();
+  }
+
+  async backup(): Promise<Backup> {
+    return makeBackup(await this.store.list(), new Date());
+  }
+
+  /** Start jieba and build the index ahead of the first page. */
   warm(): void {
     void this.load();
   }

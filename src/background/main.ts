@@ -4,11 +4,13 @@
  * in EngineHost.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { receive, ToBackground, type BackgroundMessage, type PageResult } from '../shared/protocol';
+import { makeUserVersion, UserVersionSchema, type UserVersion } from '../core/user-versions';
+import { receive, ToBackground, type BackgroundMessage, type LibraryReply, type PageResult, type VersionSummary } from '../shared/protocol';
 import { settings } from '../shared/settings';
 import { EngineHost } from './host';
+import { StoreError, VersionStore } from './store';
 
-const host = new EngineHost();
+const host = new EngineHost(new VersionStore());
 const EXTRA_SCRIPT_ID = 'tifa-extra-sites';
 
 async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -16,7 +18,7 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
   switch (msg.type) {
     case 'annotate': {
       if (tabId === undefined) return null;
-      const result = await host.annotate(tabId, msg.runId, msg.text);
+      const result = await host.annotate(tabId, msg.runId, msg.text, msg.url, msg.title);
       if (result) await updateBadge(tabId, result);
       if (result) void browser.runtime.sendMessage({ type: 'tabUpdated', tabId }).catch(() => undefined);
       return result ?? null;
@@ -32,6 +34,62 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
     case 'siteGranted':
       await registerExtraSites();
       return true;
+    default:
+      return library(msg);
+  }
+}
+
+/** Version-library requests: every failure becomes { ok: false, error } with a message for the reader. */
+async function library(msg: BackgroundMessage): Promise<LibraryReply<unknown>> {
+  try {
+    return { ok: true, value: await libraryValue(msg) };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message, quota: e instanceof StoreError && e.quota };
+  }
+}
+
+const summary = (u: UserVersion): VersionSummary => ({
+  id: u.id,
+  title: u.title,
+  outlet: u.outlet,
+  date: u.date,
+  url: u.url,
+  origin: u.origin,
+  savedAt: u.savedAt,
+  characters: u.text.length,
+});
+
+async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
+  switch (msg.type) {
+    case 'saveVersion': {
+      const v = makeUserVersion(
+        msg.text,
+        { title: msg.title, outlet: msg.outlet, date: msg.date, url: msg.url, origin: msg.origin },
+        new Date(),
+      );
+      const r = await host.keep(v);
+      return { id: r.version.id, added: r.added };
+    }
+    case 'importVersions': {
+      const parsed = msg.versions.map((x, i) => {
+        const r = UserVersionSchema.safeParse(x);
+        if (!r.success) throw new Error(`version ${i + 1} is invalid: ${r.error.issues[0]?.message ?? ''}`);
+        return r.data;
+      });
+      return { added: (await host.keepAll(parsed)).length, total: parsed.length };
+    }
+    case 'listVersions':
+      return (await host.list()).map(summary);
+    case 'getVersion':
+      return (await host.list()).find((v) => v.id === msg.id) ?? null;
+    case 'renameVersion':
+      return summary(await host.rename(msg.id, msg.title));
+    case 'deleteVersion':
+      return (await host.drop(msg.id)) ?? null;
+    case 'exportBackup':
+      return host.backup();
+    default:
+      throw new Error(`unexpected request ${msg.type}`);
   }
 }
 

@@ -5,10 +5,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { decodeText as decode, InputError } from '../shared/text-input';
 import { extractHtmlText } from './extract-html';
 
 /** An error the user caused: printed as one line, exit code 2. */
 export class UsageError extends Error {}
+
+function decodeText(bytes: Uint8Array, name: string): string {
+  try {
+    return decode(bytes, name);
+  } catch (e) {
+    throw e instanceof InputError ? new UsageError(e.message) : e;
+  }
+}
 
 /** Larger inputs are refused: a news page, even a whole newspaper page, is far smaller. */
 export const MAX_BYTES = 10 * 1024 * 1024;
@@ -52,20 +61,6 @@ function readBytes(file: string): Buffer {
   } catch (e) {
     throw new UsageError(`${file}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-}
-
-/** Decode UTF-8 strictly; NUL bytes or many control characters mean binary. */
-export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes.includes(0)) throw new UsageError(`${name}: binary data (NUL bytes), not text`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${name}: not valid UTF-8 text (save the page as UTF-8)`);
-  }
-  const controls = text.match(/[\u0001-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-  if (controls > 0 && controls > text.length / 100) throw new UsageError(`${name}: binary data (control characters), not text`);
-  return text.replace(/^\ufeff/, '');
 }
 
 /** The page text of FILE: HTML extracted for .html/.htm, anything else as plain text. */

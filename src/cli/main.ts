@@ -1,16 +1,20 @@
 /**
  * The `tifa` command: the engine on a saved page or text.
  *
- *   tifa annotate FILE [--json] [--all]
+ *   tifa annotate FILE [--json] [--all] [--versions DIR]
  *   tifa compare A B [--json] [--all]      (A, B: version ids or files)
- *   tifa versions [--json]
+ *   tifa export FILE --anki|--csv|--markdown|--json [--versions DIR]
+ *   tifa versions [--json] [--versions DIR]
  *   tifa glossary [TERM] [--json]
  *
  * User errors print one line on stderr and exit 2; never a stack trace.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine, type Version } from '../core/engine';
-import type { GlossaryEntry } from '../core/glossary';
+import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
+import { publicEntry, type GlossaryEntry } from '../core/glossary';
 import { loadCorpus, loadGlossary } from './assets';
 import { glossaryCommand } from './glossary-cmd';
 import { readPage, UsageError } from './input';
@@ -20,8 +24,36 @@ import { formatReport } from './report';
 const USAGE = `usage:
   tifa annotate FILE [--json] [--all]   known versions, differences and terms in FILE (.html/.htm as HTML, else text; - for stdin)
   tifa compare A B [--json] [--all]     differences of B against A (each a version id or a file)
+  tifa export FILE --anki|--csv|--markdown|--json
+                                        FILE's terms as Anki TSV or CSV, its differences as a Markdown report or JSON
   tifa versions [--json]                the known versions
-  tifa glossary [TERM] [--json]         the glossary, or one entry (term, variant, traditional form or id)`;
+  tifa glossary [TERM] [--json]         the glossary, or one entry (term, variant, traditional form or id)
+options:
+  --versions DIR                        also know every file in DIR as a version (id = file stem), for this run
+  --all                                 show punctuation-only differences in the human-readable report`;
+
+/** The bundled corpus, plus every file in DIR as a version (id = file stem) when --versions is given. */
+function corpusWith(dir: string | undefined): Version[] {
+  const corpus = loadCorpus();
+  if (dir === undefined) return corpus;
+  let files: string[];
+  try {
+    if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--versions ${dir}: not a directory`);
+    files = fs.readdirSync(dir).filter((f) => !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile());
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`--versions ${dir}: no such directory`);
+  }
+  if (!files.length) throw new UsageError(`--versions ${dir}: no files in it`);
+  const ids = new Set(corpus.map((v) => v.id));
+  for (const f of files.sort()) {
+    const id = path.basename(f, path.extname(f));
+    if (ids.has(id)) throw new UsageError(`--versions ${dir}: two versions with the id "${id}"`);
+    ids.add(id);
+    corpus.push({ id, title: id, outlet: '', date: '', text: readPage(path.join(dir, f)) });
+  }
+  return corpus;
+}
 
 function makeEngine(corpus: Version[], glossary: GlossaryEntry[]): Engine {
   return new Engine(corpus, glossary, nodeSegmenter(Engine.dictionaryWords(glossary)));
@@ -33,7 +65,15 @@ export function run(argv: string[]): string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        json: { type: 'boolean' },
+        all: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        versions: { type: 'string' },
+        anki: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        markdown: { type: 'boolean' },
+      },
     });
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\n${USAGE}`);
@@ -50,7 +90,7 @@ export function run(argv: string[]): string {
       want(1);
       const text = readPage(rest[0]!);
       const glossary = loadGlossary();
-      const engine = makeEngine(loadCorpus(), glossary);
+      const engine = makeEngine(corpusWith(values.versions), glossary);
       const a = engine.annotate(text);
       return json ? JSON.stringify(a, null, 2) : formatReport(a, (id) => engine.version(id), glossary, { all: values.all ?? false });
     }
@@ -68,9 +108,32 @@ export function run(argv: string[]): string {
         ? JSON.stringify(a, null, 2)
         : formatReport(a, (id) => (id === base.id ? base : engine.version(id)), glossary, { all: values.all ?? false });
     }
+    case 'export': {
+      want(1);
+      const formats = (['anki', 'csv', 'markdown', 'json'] as const).filter((f) => values[f]);
+      if (formats.length !== 1) throw new UsageError(`tifa export needs exactly one of --anki, --csv, --markdown, --json\n${USAGE}`);
+      const text = readPage(rest[0]!);
+      const glossary = loadGlossary();
+      const engine = makeEngine(corpusWith(values.versions), glossary);
+      const annotations = engine.annotate(text);
+      if (formats[0] === 'json') return JSON.stringify(annotations, null, 2);
+      const usage = engine.termUsage(annotations);
+      const entries = Object.fromEntries(glossary.map((e) => [e.id, publicEntry(e)]));
+      const versions = annotations.matches.map((m) => engine.version(m.versionId)!);
+      const c: ExportContext = {
+        annotations,
+        entries,
+        versions,
+        usage,
+        url: rest[0] === '-' ? '' : path.resolve(rest[0]!),
+        title: path.basename(rest[0]!),
+      };
+      const out = formats[0] === 'anki' ? ankiTsv(c) : formats[0] === 'csv' ? termsCsv(c) : markdownReport(c);
+      return out.replace(/\r?\n$/, '');
+    }
     case 'versions': {
       want(0);
-      const corpus = loadCorpus();
+      const corpus = corpusWith(values.versions);
       if (json)
         return JSON.stringify(
           corpus.map(({ text, ...meta }) => ({ ...meta, characters: text.length })),

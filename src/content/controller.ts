@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageResultSchema, parseReply, receive, ToContent, type ContentMessage, type PageResult, type Status } from '../shared/protocol';
-import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import { readSettings, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { t, uiIsChinese } from '../shared/i18n';
 import { diffCard, termCard } from './card';
@@ -96,7 +96,13 @@ export class Controller {
     this.state = 'working';
     let reply: unknown;
     try {
-      reply = await browser.runtime.sendMessage({ type: 'annotate', runId, url: location.href, text: page.text });
+      reply = await browser.runtime.sendMessage({
+        type: 'annotate',
+        runId,
+        url: location.href,
+        title: document.title.slice(0, 1000),
+        text: page.text,
+      });
     } catch (e) {
       if (this.ctx.isValid) console.warn('[tifa] annotate failed', e);
       this.state = 'error';
@@ -276,14 +282,17 @@ export class Controller {
       case 'reveal':
         this.reveal(msg.target, msg.index);
         break;
+      case 'getPageHtml':
+        // Serialized, never parsed here: the extension page that asked runs Readability on it.
+        send(new XMLSerializer().serializeToString(document));
+        return true;
     }
     send(true);
     return true;
   };
 
   private async toggle(): Promise<void> {
-    const { settings } = await import('../shared/settings');
-    await settings.marksVisible.setValue(!this.settings.marksVisible);
+    await setMarksVisible(!this.settings.marksVisible);
   }
 
   /** Keyboard: next/previous mark, scrolled into view with its card pinned. */

@@ -41,6 +41,15 @@ const MARGIN = 1500;
 interface Known {
   v: Version;
   t: NormText;
+  removed?: boolean;
+}
+
+/** Where a glossary term is used: on the page, and in which matched versions. */
+export interface TermUsage {
+  termId: string;
+  onPage: boolean;
+  inVersions: string[];
+  notInVersions: string[];
 }
 
 /** The result of comparing one text against one version, in raw offsets of both. */
@@ -81,8 +90,63 @@ export class Engine {
     return new TermFinder(glossary).dictionaryWords();
   }
 
+  /** The versions known now (bundled first, then added ones; removed ones left out). */
   versions(): Version[] {
-    return this.known.map((k) => k.v);
+    return this.known.filter((k) => !k.removed).map((k) => k.v);
+  }
+
+  /**
+   * Know one more version from now on, without rebuilding the index (user
+   * versions). Adding an id that exists replaces it.
+   */
+  addVersion(v: Version): void {
+    this.removeVersion(v.id);
+    const t = normalize(v.text);
+    this.index.add(this.known.length, fingerprint(t.norm).hashes);
+    this.known.push({ v, t });
+  }
+
+  /** Forget a version added with addVersion (its index postings are skipped from now on). */
+  removeVersion(id: string): boolean {
+    const i = this.known.findIndex((k) => k.v.id === id && !k.removed);
+    if (i < 0) return false;
+    this.index.remove(i);
+    this.known[i]!.removed = true;
+    return true;
+  }
+
+  /**
+   * For each term on the page, which matched versions use it in their aligned
+   * passage and which do not (接诉即办 in one version where another reads 接听即办).
+   */
+  termUsage(a: Annotations): TermUsage[] {
+    const found = new Map<string, Set<string>>();
+    for (const m of a.matches) {
+      const known = this.known.find((k) => k.v.id === m.versionId && !k.removed);
+      if (!known) continue;
+      const region = known.t.raw.slice(m.versionStart, m.versionEnd);
+      for (const h of this.terms.find(normalize(region), this.seg)) {
+        const set = found.get(h.termId) ?? new Set<string>();
+        set.add(m.versionId);
+        found.set(h.termId, set);
+      }
+    }
+    // The article is the page's matched passages; the rest of the page is not part of the comparison.
+    const inArticle = (t: { start: number; end: number }): boolean =>
+      !a.matches.length || a.matches.some((m) => t.start >= m.start && t.end <= m.end);
+    const pageTerms = a.terms.filter(inArticle);
+    const ids = [...new Set(pageTerms.map((t) => t.termId))];
+    // Terms a version uses that the page does not, too: they are differences of wording.
+    for (const id of found.keys()) if (!ids.includes(id)) ids.push(id);
+    return ids.map((termId) => {
+      const inVersions = a.matches.map((m) => m.versionId).filter((v) => found.get(termId)?.has(v));
+      return {
+        termId,
+        onPage: pageTerms.some((t) => t.termId === termId),
+        inVersions,
+        notInVersions: a.matches.map((m) => m.versionId).filter((v) => !inVersions.includes(v)),
+      };
+    });
   }
 
   annotate(text: string): Annotations {
@@ -91,6 +155,7 @@ export class Engine {
     const differences: Difference[] = [];
     for (const cand of this.index.candidates(fingerprint(page.norm))) {
       const known = this.known[cand.doc]!;
+      if (known.removed) continue;
       const [w0, w1] = densestPassage(cand.positions, page.norm.length);
       const al = align(page.norm.slice(w0, w1), known.t.norm);
       if (!al) continue;
@@ -107,7 +172,7 @@ export class Engine {
 
   /** The known version with this id. */
   version(id: string): Version | undefined {
-    return this.known.find((k) => k.v.id === id)?.v;
+    return this.known.find((k) => k.v.id === id && !k.removed)?.v;
   }
 
   /**
@@ -116,7 +181,7 @@ export class Engine {
    */
   compare(text: string, other: Version): Annotations {
     const page = normalize(text);
-    const known = this.known.find((k) => k.v === other) ?? { v: other, t: normalize(other.text) };
+    const known = this.known.find((k) => k.v === other && !k.removed) ?? { v: other, t: normalize(other.text) };
     const al = align(page.norm, known.t.norm);
     const cmp = al && this.judge(page, known, al);
     return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], terms: this.findTerms(page) };

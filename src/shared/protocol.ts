@@ -54,6 +54,14 @@ export const PageResultSchema = v.object({
   versions: v.array(VersionMetaSchema),
   /** The glossary entries of the terms found (and the entries they relate to), by id. */
   entries: v.record(v.string(), EntrySchema),
+  /** Which matched versions use each term of the article. */
+  usage: v.array(
+    v.object({ termId: v.string(), onPage: v.boolean(), inVersions: v.array(v.string()), notInVersions: v.array(v.string()) }),
+  ),
+  url: v.string(),
+  title: v.string(),
+  /** Set when this page's text was just kept as a new version (setting "remember versions"). */
+  remembered: v.optional(v.object({ id: v.string(), title: v.string() })),
   /** Milliseconds the engine took. */
   engineMs: v.number(),
 });
@@ -66,6 +74,7 @@ export const ToBackground = {
     type: v.literal('annotate'),
     runId: int,
     url: v.pipe(v.string(), v.maxLength(4096)),
+    title: v.pipe(v.string(), v.maxLength(1000)),
     text: v.pipe(v.string(), v.maxLength(5_000_000)),
   }),
   /** The reader clicked the badge: open the side panel for this tab. */
@@ -74,6 +83,32 @@ export const ToBackground = {
   getTabResult: v.object({ type: v.literal('getTabResult'), tabId: int }),
   /** Popup: annotate this tab once (activeTab), on a site Tifa does not run on. */
   annotateTabOnce: v.object({ type: v.literal('annotateTabOnce'), tabId: int }),
+  /** Popup / side panel / options: keep this text as a version (saved from a page, or pasted/imported). */
+  saveVersion: v.object({
+    type: v.literal('saveVersion'),
+    text: v.pipe(v.string(), v.minLength(1), v.maxLength(5 * 1024 * 1024)),
+    title: v.pipe(v.string(), v.maxLength(500)),
+    outlet: v.pipe(v.string(), v.maxLength(200)),
+    date: v.pipe(v.string(), v.maxLength(10)),
+    url: v.pipe(v.string(), v.maxLength(4096)),
+    origin: v.picklist(['saved', 'imported']),
+  }),
+  /** Options: keep many versions at once (files or a backup): all or nothing. Each is validated again in full. */
+  importVersions: v.object({ type: v.literal('importVersions'), versions: v.pipe(v.array(v.unknown()), v.maxLength(10000)) }),
+  /** Options: the reader's versions, without their texts. */
+  listVersions: v.object({ type: v.literal('listVersions') }),
+  /** Options: one version with its text. */
+  getVersion: v.object({ type: v.literal('getVersion'), id: v.string() }),
+  /** Options: rename a version. */
+  renameVersion: v.object({
+    type: v.literal('renameVersion'),
+    id: v.string(),
+    title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  }),
+  /** Options / side panel: delete a version (the reply carries it, for undo). */
+  deleteVersion: v.object({ type: v.literal('deleteVersion'), id: v.string() }),
+  /** Options: every user version as one backup object. */
+  exportBackup: v.object({ type: v.literal('exportBackup') }),
   /** Popup: the reader granted this site; run on it from now on. */
   siteGranted: v.object({ type: v.literal('siteGranted'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
 } as const;
@@ -88,6 +123,8 @@ export const ToContent = {
   step: v.object({ type: v.literal('step'), direction: v.picklist([1, -1]) }),
   /** Popup: what this tab shows. */
   getStatus: v.object({ type: v.literal('getStatus') }),
+  /** Popup / side panel: the page as HTML (serialized, never executed) for Readability when nothing matched. */
+  getPageHtml: v.object({ type: v.literal('getPageHtml') }),
 } as const;
 
 /** Background → side panel and popup (broadcast). */
@@ -149,3 +186,18 @@ export const StatusSchema = v.object({
   terms: int,
 });
 export type Status = v.InferOutput<typeof StatusSchema>;
+
+/** Replies of the version-library requests: ok with a payload, or a reader-facing error. */
+export type LibraryReply<T> = { ok: true; value: T } | { ok: false; error: string; quota?: boolean };
+
+/** A user version without its text, for lists. */
+export interface VersionSummary {
+  id: string;
+  title: string;
+  outlet: string;
+  date: string;
+  url: string;
+  origin: 'saved' | 'remembered' | 'imported';
+  savedAt: string;
+  characters: number;
+}

@@ -1,7 +1,13 @@
 /**
  * Every user setting, in one place (WXT storage items with fallbacks and
  * versions). Stored in `local` storage: nothing syncs off the machine.
+ *
+ * The content script only reads and watches settings, through the plain
+ * storage API below (readSettings, watchSettings): the items are marked pure
+ * and @wxt-dev/storage side-effect free (wxt.config.ts), so its 7 kB stay
+ * out of the content script's 40 kB budget.
  */
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 
 /** Kinds of difference the reader can choose to mark. Punctuation-only is a separate switch. */
@@ -10,26 +16,52 @@ export type DiffKindSetting = (typeof DIFF_KINDS)[number];
 
 export type NoteLanguage = 'auto' | 'en' | 'zh';
 
+/** Fallback of every setting, by its key in `browser.storage.local` (the items' keys without "local:"). */
+const FALLBACKS: SettingsSnapshot = {
+  enabled: true,
+  disabledSites: [],
+  extraSites: [],
+  noteLanguage: 'auto',
+  showPinyin: false,
+  diffKinds: { number: true, name: true, wording: true, added: true, removed: true, moved: true, other: true },
+  showPunctuation: false,
+  marksVisible: true,
+  rememberVersions: true,
+};
+/** The storage item of one setting: key "local:<name>", its fallback, version 1. */
+/* @__NO_SIDE_EFFECTS__ */
+function item<K extends keyof SettingsSnapshot>(key: K) {
+  return storage.defineItem<SettingsSnapshot[K]>(`local:${key}`, { fallback: FALLBACKS[key], version: 1 });
+}
+
 export const settings = {
   /** Global on/off. */
-  enabled: storage.defineItem<boolean>('local:enabled', { fallback: true, version: 1 }),
+  enabled: /* @__PURE__ */ item('enabled'),
   /** Sites (hostnames, 'file' for local files) the reader switched off. */
-  disabledSites: storage.defineItem<string[]>('local:disabledSites', { fallback: [], version: 1 }),
+  disabledSites: /* @__PURE__ */ item('disabledSites'),
   /** Sites beyond the built-in list the reader switched on (hostnames). */
-  extraSites: storage.defineItem<string[]>('local:extraSites', { fallback: [], version: 1 }),
+  extraSites: /* @__PURE__ */ item('extraSites'),
   /** Language of notes: follow the browser, English or Chinese. */
-  noteLanguage: storage.defineItem<NoteLanguage>('local:noteLanguage', { fallback: 'auto', version: 1 }),
+  noteLanguage: /* @__PURE__ */ item('noteLanguage'),
   /** Pinyin drawn above marked terms. */
-  showPinyin: storage.defineItem<boolean>('local:showPinyin', { fallback: false, version: 1 }),
+  showPinyin: /* @__PURE__ */ item('showPinyin'),
   /** Which kinds of difference are marked in the page. */
-  diffKinds: storage.defineItem<Record<DiffKindSetting, boolean>>('local:diffKinds', {
-    fallback: { number: true, name: true, wording: true, added: true, removed: true, moved: true, other: true },
+  diffKinds: /* @__PURE__ */ storage.defineItem<Record<DiffKindSetting, boolean>>('local:diffKinds', {
+    fallback: FALLBACKS.diffKinds,
     version: 1,
   }),
   /** Mark punctuation-only differences (off: they are noise for most readers). */
-  showPunctuation: storage.defineItem<boolean>('local:showPunctuation', { fallback: false, version: 1 }),
+  showPunctuation: /* @__PURE__ */ storage.defineItem<boolean>('local:showPunctuation', {
+    fallback: FALLBACKS.showPunctuation,
+    version: 1,
+  }),
+  /** Keep a page's text as a new version when it matches a known article but differs from all its versions (local only). */
+  rememberVersions: /* @__PURE__ */ storage.defineItem<boolean>('local:rememberVersions', {
+    fallback: FALLBACKS.rememberVersions,
+    version: 1,
+  }),
   /** Marks visible (the keyboard shortcut toggles it). Local, not session: content scripts cannot read session storage. */
-  marksVisible: storage.defineItem<boolean>('local:marksVisible', { fallback: true, version: 1 }),
+  marksVisible: /* @__PURE__ */ item('marksVisible'),
 };
 
 /** A snapshot of all settings, for code that needs several at once. */
@@ -42,24 +74,29 @@ export interface SettingsSnapshot {
   diffKinds: Record<DiffKindSetting, boolean>;
   showPunctuation: boolean;
   marksVisible: boolean;
+  rememberVersions: boolean;
 }
 
+const KEYS = Object.keys(FALLBACKS) as (keyof SettingsSnapshot)[];
+
+/** All settings at once, each falling back to its default. */
 export async function readSettings(): Promise<SettingsSnapshot> {
-  const [enabled, disabledSites, extraSites, noteLanguage, showPinyin, diffKinds, showPunctuation, marksVisible] = await Promise.all([
-    settings.enabled.getValue(),
-    settings.disabledSites.getValue(),
-    settings.extraSites.getValue(),
-    settings.noteLanguage.getValue(),
-    settings.showPinyin.getValue(),
-    settings.diffKinds.getValue(),
-    settings.showPunctuation.getValue(),
-    settings.marksVisible.getValue(),
-  ]);
-  return { enabled, disabledSites, extraSites, noteLanguage, showPinyin, diffKinds, showPunctuation, marksVisible };
+  const stored = await browser.storage.local.get(KEYS);
+  const out = { ...FALLBACKS } as Record<string, unknown>;
+  for (const k of KEYS) if (stored[k] !== undefined && stored[k] !== null) out[k] = stored[k];
+  return out as unknown as SettingsSnapshot;
 }
 
 /** Call `fn` whenever any setting changes; returns the unsubscribe function. */
 export function watchSettings(fn: () => void): () => void {
-  const offs = Object.values(settings).map((item) => (item as { watch: (cb: () => void) => () => void }).watch(fn));
-  return () => offs.forEach((off) => off());
+  const listener = (changes: Record<string, unknown>, area: string): void => {
+    if (area === 'local' && KEYS.some((k) => k in changes)) fn();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Show or hide the marks (the keyboard shortcut), without the storage items. */
+export function setMarksVisible(visible: boolean): Promise<void> {
+  return browser.storage.local.set({ marksVisible: visible });
 }

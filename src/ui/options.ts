@@ -2,7 +2,9 @@
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { DIFF_KINDS, readSettings, settings, watchSettings, type NoteLanguage } from '../shared/settings';
+import { versionsSection } from './versions-view';
 
+/** The settings part, redrawn when settings change; the library below keeps its own state. */
 async function render(root: HTMLElement): Promise<void> {
   const s = await readSettings();
   const check = (id: string, label: string, value: boolean, set: (v: boolean) => Promise<void>): HTMLElement => {
@@ -37,6 +39,7 @@ async function render(root: HTMLElement): Promise<void> {
     ),
     check('showPunctuation', t('optShowPunctuation'), s.showPunctuation, (v) => settings.showPunctuation.setValue(v)),
     check('showPinyin', t('optShowPinyin'), s.showPinyin, (v) => settings.showPinyin.setValue(v)),
+    check('rememberVersions', t('optRememberVersions'), s.rememberVersions, (v) => settings.rememberVersions.setValue(v)),
     h('h2', {}, t('optSites')),
     h('p', { class: 'muted' }, t('optSitesBuiltIn')),
     sites.length
@@ -61,6 +64,8 @@ async function render(root: HTMLElement): Promise<void> {
 }
 
 export async function start(root: HTMLElement): Promise<void> {
-  watchSettings(() => void render(root));
-  await render(root);
+  const general = h('section');
+  root.replaceChildren(general, h('section', {}, ...versionsSection()));
+  watchSettings(() => void render(general));
+  await render(general);
 }

@@ -5,7 +5,8 @@ import { t } from '../shared/i18n';
 import { parseReply, StatusSchema, type Status } from '../shared/protocol';
 import { readSettings, settings } from '../shared/settings';
 import { isNewsSite, siteOf } from '../shared/sites';
-import { activeTab } from './tab';
+import { saveTab } from './library';
+import { activeTab, tabResult } from './tab';
 
 async function status(tabId: number): Promise<Status | undefined> {
   try {
@@ -56,6 +57,7 @@ export async function start(root: HTMLElement): Promise<void> {
         )
       : null,
     h('button', { class: 'primary', on: { click: () => void openPanel(tab?.id) } }, t('popupOpenPanel')),
+    tab && st ? h('p', {}, h('button', { attrs: { id: 'save' }, on: { click: () => void save(tab, root) } }, t('panelSave'))) : null,
   ];
   if (tab && site && !covered && /^https?:/.test(tab.url)) {
     parts.push(
@@ -73,6 +75,16 @@ export async function start(root: HTMLElement): Promise<void> {
   }
   parts.push(h('p', {}, h('a', { attrs: { href: '#' }, on: { click: () => void browser.runtime.openOptionsPage() } }, t('popupOptions'))));
   root.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
+}
+
+async function save(tab: { id: number; url: string }, root: HTMLElement): Promise<void> {
+  let msg: string;
+  try {
+    msg = (await saveTab(tab.id, tab.url, await tabResult(tab.id))).added ? t('panelSaved') : t('panelAlreadySaved');
+  } catch (e) {
+    msg = (e as Error).message;
+  }
+  root.append(h('p', { class: 'muted', attrs: { id: 'notice', role: 'status' } }, msg));
 }
 
 async function openPanel(tabId: number | undefined): Promise<void> {

@@ -8,12 +8,17 @@ import { h } from '../shared/dom';
 import { t, uiIsChinese } from '../shared/i18n';
 import { receive, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
+import { ask, download, saveTab } from './library';
 import { compareSegments, groupDifferences, KINDS } from './panel-model';
 import { activeTab, tabResult } from './tab';
 
 let root: HTMLElement;
 let tabId = -1;
+let tabUrl = '';
 let compareWith = '';
+/** A line of feedback after an action (saved, copied, error), kept across refreshes. */
+let notice = '';
 
 function reveal(target: 'difference' | 'term', index: number): void {
   void browser.tabs.sendMessage(tabId, { type: 'reveal', target, index }).catch(() => undefined);
@@ -113,6 +118,131 @@ function termsSection(r: PageResult, zh: boolean): HTMLElement[] {
   ];
 }
 
+function actionsSection(r: PageResult | undefined): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (r?.remembered) {
+    const id = r.remembered.id;
+    out.push(
+      h(
+        'p',
+        { class: 'note', attrs: { id: 'remembered' } },
+        t('panelRemembered', r.remembered.title),
+        ' ',
+        h(
+          'button',
+          { on: { click: () => void act(async () => (await ask({ type: 'deleteVersion', id }), t('panelUndone'))) } },
+          t('panelUndo'),
+        ),
+      ),
+    );
+  }
+  out.push(
+    h(
+      'p',
+      {},
+      h(
+        'button',
+        {
+          attrs: { id: 'save' },
+          on: { click: () => void act(async () => ((await saveTab(tabId, tabUrl, r)).added ? t('panelSaved') : t('panelAlreadySaved'))) },
+        },
+        t('panelSave'),
+      ),
+    ),
+  );
+  if (notice) out.push(h('p', { class: 'muted', attrs: { id: 'notice', role: 'status' } }, notice));
+  return out;
+}
+
+/** Run a reader action; its message (or error) is shown under the buttons. */
+async function act(fn: () => Promise<string>): Promise<void> {
+  try {
+    notice = await fn();
+  } catch (e) {
+    notice = (e as Error).message;
+  }
+  await refresh();
+}
+
+const FORMATS = [
+  { id: 'anki', label: 'exportAnki', file: 'tifa-terms.tsv', type: 'text/tab-separated-values' },
+  { id: 'csv', label: 'exportCsv', file: 'tifa-terms.csv', type: 'text/csv' },
+  { id: 'markdown', label: 'exportMarkdown', file: 'tifa-report.md', type: 'text/markdown' },
+  { id: 'json', label: 'exportJson', file: 'tifa-differences.json', type: 'application/json' },
+] as const;
+
+function exportText(id: (typeof FORMATS)[number]['id'], r: PageResult, zh: boolean): string {
+  const c: ExportContext = {
+    annotations: r.annotations,
+    entries: r.entries as unknown as ExportContext['entries'],
+    versions: r.versions,
+    url: r.url,
+    title: r.title,
+    usage: r.usage,
+    zh,
+  };
+  if (id === 'anki') return ankiTsv(c);
+  if (id === 'csv') return termsCsv(c);
+  if (id === 'markdown') return markdownReport(c);
+  return JSON.stringify(r.annotations, null, 2);
+}
+
+function exportSection(r: PageResult, zh: boolean): HTMLElement[] {
+  return [
+    h('h2', {}, t('panelExport')),
+    h(
+      'ul',
+      { class: 'list' },
+      FORMATS.map((f) =>
+        h(
+          'li',
+          { class: 'row', attrs: { 'data-format': f.id } },
+          h('span', {}, t(f.label)),
+          ' ',
+          h(
+            'button',
+            { on: { click: () => void act(async () => (await navigator.clipboard.writeText(exportText(f.id, r, zh)), t('panelCopied'))) } },
+            t('panelCopy'),
+          ),
+          ' ',
+          h('button', { on: { click: () => (download(f.file, exportText(f.id, r, zh), f.type), undefined) } }, t('panelDownload')),
+        ),
+      ),
+    ),
+  ];
+}
+
+function usageSection(r: PageResult): HTMLElement[] {
+  const ids = r.annotations.matches.map((m) => m.versionId);
+  if (!ids.length || !r.usage.length) return [];
+  const mixed = r.usage.filter((u) => u.notInVersions.length || !u.onPage);
+  const rows = [...mixed, ...r.usage.filter((u) => !mixed.includes(u))];
+  return [
+    h('h2', {}, t('panelUsage')),
+    h('p', { class: 'muted' }, t('panelUsageHint')),
+    h(
+      'table',
+      { class: 'usage' },
+      h(
+        'tr',
+        {},
+        h('th', {}, ''),
+        h('th', {}, t('cardThisPage')),
+        ids.map((id) => h('th', { title: id }, id.split('_')[0])),
+      ),
+      rows.map((u) =>
+        h(
+          'tr',
+          {},
+          h('td', {}, (r.entries[u.termId] as PublicEntry | undefined)?.term ?? u.termId),
+          h('td', {}, u.onPage ? '✓' : '—'),
+          ids.map((id) => h('td', {}, u.inVersions.includes(id) ? '✓' : '—')),
+        ),
+      ),
+    ),
+  ];
+}
+
 function compareSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
   const others = r.annotations.matches.filter((m) => m.score < 1);
   if (!others.length) return [];
@@ -143,14 +273,23 @@ function compareSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
 async function refresh(): Promise<void> {
   const tab = await activeTab();
   tabId = tab?.id ?? -1;
+  tabUrl = tab?.url ?? '';
   const [r, s] = await Promise.all([tab ? tabResult(tab.id) : undefined, readSettings()]);
   const zh = s.noteLanguage === 'zh' || (s.noteLanguage === 'auto' && uiIsChinese());
   const nothing = !r || (!r.annotations.matches.length && !r.annotations.terms.length);
   root.replaceChildren(
     h('h1', {}, t('panelTitle')),
+    ...actionsSection(r),
     ...(nothing
       ? [h('p', { class: 'muted' }, t('panelNothing'))]
-      : [...versionsSection(r), ...differencesSection(r, s), ...termsSection(r, zh), ...compareSection(r, s)]),
+      : [
+          ...versionsSection(r),
+          ...differencesSection(r, s),
+          ...termsSection(r, zh),
+          ...usageSection(r),
+          ...exportSection(r, zh),
+          ...compareSection(r, s),
+        ]),
   );
 }
 

@@ -5,7 +5,15 @@ import type { PageResult } from '../../src/shared/protocol';
 import { compareSegments, groupDifferences } from '../../src/ui/panel-model';
 import { A, B, engine, version } from './helpers';
 
-const result: PageResult = { annotations: engine.annotate(version(B).text), versions: [], entries: {}, engineMs: 0 };
+const result: PageResult = {
+  annotations: engine.annotate(version(B).text),
+  versions: [],
+  entries: {},
+  usage: [],
+  url: '',
+  title: '',
+  engineMs: 0,
+};
 const all = { number: true, name: true, wording: true, added: true, removed: true, moved: true, other: true };
 const defaults = { diffKinds: all, showPunctuation: false };
 

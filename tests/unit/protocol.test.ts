@@ -8,10 +8,11 @@ const me = { id: OWN };
 
 describe('receive', () => {
   it('accepts a valid message from our own extension', () => {
-    expect(receive(ToBackground, { type: 'annotate', runId: 1, url: 'http://127.0.0.1/', text: '正文' }, me, OWN)).toEqual({
+    expect(receive(ToBackground, { type: 'annotate', runId: 1, url: 'http://127.0.0.1/', title: '标题', text: '正文' }, me, OWN)).toEqual({
       type: 'annotate',
       runId: 1,
       url: 'http://127.0.0.1/',
+      title: '标题',
       text: '正文',
     });
     expect(receive(ToContent, { type: 'step', direction: -1 }, me, OWN)).toEqual({ type: 'step', direction: -1 });
@@ -23,10 +24,10 @@ describe('receive', () => {
     ['not an object', 'annotate', me],
     ['null', null, me],
     ['a prototype key as type', { type: 'toString' }, me],
-    ['a wrong field type', { type: 'annotate', runId: '1', url: 'x', text: 'y' }, me],
+    ['a wrong field type', { type: 'annotate', runId: '1', url: 'x', title: '', text: 'y' }, me],
     ['a missing field', { type: 'annotate', runId: 1, url: 'x' }, me],
     ['a fractional id', { type: 'getTabResult', tabId: 1.5 }, me],
-    ['a text over 5 MB', { type: 'annotate', runId: 1, url: 'x', text: 'a'.repeat(5_000_001) }, me],
+    ['a text over 5 MB', { type: 'annotate', runId: 1, url: 'x', title: '', text: 'a'.repeat(5_000_001) }, me],
     ['another extension', { type: 'getTabResult', tabId: 1 }, { id: 'someone-else' }],
     ['no sender', { type: 'getTabResult', tabId: 1 }, undefined],
   ])('drops %s, with a warning', (_name, raw, sender) => {
@@ -47,7 +48,7 @@ describe('receive', () => {
 describe('parseReply', () => {
   it('accepts a real engine result and rejects a tampered one', () => {
     const annotations = engine.annotate(version(B).text.slice(0, 3000));
-    const result = { annotations, versions: [], entries: {}, engineMs: 3 };
+    const result = { annotations, versions: [], entries: {}, usage: [], url: 'http://127.0.0.1/', title: 't', engineMs: 3 };
     expect(parseReply(PageResultSchema, result)).toBeDefined();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(

@@ -1,0 +1,117 @@
+/**
+ * The reader's versions in IndexedDB (through idb): one object store keyed by
+ * id ("user-" + content hash), so saving the same text twice keeps one.
+ * Writes are single transactions: an import of many versions lands whole or
+ * not at all. A full disk is reported as such, never swallowed.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { UserVersionSchema, type UserVersion } from '../core/user-versions';
+
+interface TifaDB extends DBSchema {
+  versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
+}
+
+/** A storage failure with a reader-facing message. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly quota = false,
+  ) {
+    super(message);
+  }
+}
+
+function wrap(e: unknown): StoreError {
+  const name = (e as { name?: string }).name;
+  if (name === 'QuotaExceededError')
+    return new StoreError(
+      'The browser has no more room for saved versions. Delete some versions or free disk space; nothing was saved.',
+      true,
+    );
+  return new StoreError(`Could not store the version: ${(e as Error).message ?? String(e)}`);
+}
+
+export class VersionStore {
+  private db: Promise<IDBPDatabase<TifaDB>> | undefined;
+
+  constructor(private readonly name = 'tifa') {}
+
+  private open(): Promise<IDBPDatabase<TifaDB>> {
+    this.db ??= openDB<TifaDB>(this.name, 1, {
+      upgrade(db) {
+        const store = db.createObjectStore('versions', { keyPath: 'id' });
+        store.createIndex('savedAt', 'savedAt');
+      },
+    });
+    return this.db;
+  }
+
+  /** All versions, newest first. Records that fail validation (a damaged database) are skipped. */
+  async list(): Promise<UserVersion[]> {
+    const all = await (await this.open()).getAllFromIndex('versions', 'savedAt');
+    return all.filter((v) => UserVersionSchema.safeParse(v).success).reverse();
+  }
+
+  async get(id: string): Promise<UserVersion | undefined> {
+    return (await this.open()).get('versions', id);
+  }
+
+  /** Store `v` unless the same text is already there; returns the stored record and whether it is new. */
+  async add(v: UserVersion): Promise<{ version: UserVersion; added: boolean }> {
+    try {
+      const db = await this.open();
+      const tx = db.transaction('versions', 'readwrite');
+      const existing = await tx.store.get(v.id);
+      if (!existing) await tx.store.put(v);
+      await tx.done;
+      return { version: existing ?? v, added: !existing };
+    } catch (e) {
+      throw wrap(e);
+    }
+  }
+
+  /** Add many in one transaction: all land, or none (on any failure the transaction aborts). Returns the ids added. */
+  async addAll(vs: readonly UserVersion[]): Promise<string[]> {
+    try {
+      const db = await this.open();
+      const tx = db.transaction('versions', 'readwrite');
+      const added: string[] = [];
+      for (const v of vs) {
+        if (await tx.store.get(v.id)) continue;
+        await tx.store.put(v);
+        added.push(v.id);
+      }
+      await tx.done;
+      return added;
+    } catch (e) {
+      throw wrap(e);
+    }
+  }
+
+  async rename(id: string, title: string): Promise<UserVersion> {
+    const t = title.trim();
+    if (!t) throw new StoreError('A title cannot be empty.');
+    try {
+      const db = await this.open();
+      const tx = db.transaction('versions', 'readwrite');
+      const v = await tx.store.get(id);
+      if (!v) throw new StoreError('That version no longer exists.');
+      const renamed = { ...v, title: t.slice(0, 500) };
+      await tx.store.put(renamed);
+      await tx.done;
+      return renamed;
+    } catch (e) {
+      throw e instanceof StoreError ? e : wrap(e);
+    }
+  }
+
+  /** Delete and return the record (for undo). */
+  async delete(id: string): Promise<UserVersion | undefined> {
+    const db = await this.open();
+    const tx = db.transaction('versions', 'readwrite');
+    const v = await tx.store.get(id);
+    if (v) await tx.store.delete(id);
+    await tx.done;
+    return v;
+  }
+}
