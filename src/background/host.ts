@@ -7,7 +7,7 @@
 import { Engine } from '../core/engine';
 import { publicEntry } from '../core/glossary';
 import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
-import type { PageResult, VersionMeta } from '../shared/protocol';
+import { sameAs, type PageResult, type VersionMeta } from '../shared/protocol';
 import { settings } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { bundledGlossary, bundledVersions } from './bundled';
@@ -74,7 +74,7 @@ export class EngineHost {
    */
   private async remember(engine: Engine, r: PageResult): Promise<UserVersion | undefined> {
     const a = r.annotations;
-    if (!a.matches.length || a.matches.some((m) => m.score === 1)) return undefined;
+    if (!a.matches.length || a.matches.some((m) => sameAs(r, m.versionId))) return undefined;
     if (!(await settings.rememberVersions.getValue())) return undefined;
     const start = Math.min(...a.matches.map((m) => m.start));
     const end = Math.max(...a.matches.map((m) => m.end));
@@ -89,6 +89,7 @@ export class EngineHost {
       },
       new Date(),
     );
+    if (await this.store.dismissed(v.id)) return undefined; // the reader deleted (or undid) this one before
     const { added } = await this.store.add(v);
     if (!added) return undefined;
     engine.addVersion(asVersion(v));

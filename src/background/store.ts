@@ -9,6 +9,8 @@ import { UserVersionSchema, type UserVersion } from '../core/user-versions';
 
 interface TifaDB extends DBSchema {
   versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
+  /** Ids of versions the reader deleted: never remembered automatically again. */
+  dismissed: { key: string; value: { id: string; at: string } };
 }
 
 /** A storage failure with a reader-facing message. */
@@ -37,10 +39,10 @@ export class VersionStore {
   constructor(private readonly name = 'tifa') {}
 
   private open(): Promise<IDBPDatabase<TifaDB>> {
-    this.db ??= openDB<TifaDB>(this.name, 1, {
-      upgrade(db) {
-        const store = db.createObjectStore('versions', { keyPath: 'id' });
-        store.createIndex('savedAt', 'savedAt');
+    this.db ??= openDB<TifaDB>(this.name, 2, {
+      upgrade(db, oldVersion) {
+        if (oldVersion < 1) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+        if (oldVersion < 2) db.createObjectStore('dismissed', { keyPath: 'id' });
       },
     });
     return this.db;
@@ -76,10 +78,17 @@ export class VersionStore {
       const db = await this.open();
       const tx = db.transaction('versions', 'readwrite');
       const added: string[] = [];
-      for (const v of vs) {
-        if (await tx.store.get(v.id)) continue;
-        await tx.store.put(v);
-        added.push(v.id);
+      try {
+        for (const v of vs) {
+          if (await tx.store.get(v.id)) continue;
+          await tx.store.put(v);
+          added.push(v.id);
+        }
+      } catch (e) {
+        // A request that throws (rather than fails) does not abort the transaction by itself.
+        tx.abort();
+        await tx.done.catch(() => undefined);
+        throw e;
       }
       await tx.done;
       return added;
@@ -105,13 +114,21 @@ export class VersionStore {
     }
   }
 
-  /** Delete and return the record (for undo). */
+  /** Delete and return the record (for undo). A deleted text is never remembered automatically again. */
   async delete(id: string): Promise<UserVersion | undefined> {
     const db = await this.open();
-    const tx = db.transaction('versions', 'readwrite');
-    const v = await tx.store.get(id);
-    if (v) await tx.store.delete(id);
+    const tx = db.transaction(['versions', 'dismissed'], 'readwrite');
+    const v = await tx.objectStore('versions').get(id);
+    if (v) {
+      await tx.objectStore('versions').delete(id);
+      await tx.objectStore('dismissed').put({ id, at: new Date().toISOString() });
+    }
     await tx.done;
     return v;
+  }
+
+  /** Did the reader delete this text before? */
+  async dismissed(id: string): Promise<boolean> {
+    return (await (await this.open()).get('dismissed', id)) !== undefined;
   }
 }

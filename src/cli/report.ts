@@ -40,7 +40,7 @@ export function formatReport(
   else out.push(`Known versions found (${a.matches.length}):`);
   for (const m of a.matches) {
     const v = versions(m.versionId);
-    out.push(`  ${m.versionId}  ${(m.score * 100).toFixed(1)}% alike  page ${m.start}–${m.end}`);
+    out.push(`  ${m.versionId}  ${(Math.floor(m.score * 1000) / 10).toFixed(1)}% alike  page ${m.start}–${m.end}`);
     out.push(`      ${m.title} — ${v?.outlet ?? ''}${v?.date ? `, ${v.date}` : ''}`);
   }
   for (const m of a.matches) {

@@ -197,7 +197,7 @@ export class Engine {
     const match: Match = {
       versionId: known.v.id,
       title: known.v.title,
-      score: Math.round(score * 1000) / 1000,
+      score: Math.floor(score * 1000) / 1000, // floor: only an identical text scores 1
       start,
       end,
       versionStart,

@@ -119,7 +119,7 @@ export function markdownReport(c: ExportContext): string {
     for (const m of a.matches) {
       const v = meta.get(m.versionId);
       out.push(
-        `| ${m.versionId} | ${md(m.title)} | ${md(v?.outlet ?? '')} | ${v?.date ?? ''} | ${Math.round(m.score * 100)}% | ${m.start}–${m.end} |`,
+        `| ${m.versionId} | ${md(m.title)} | ${md(v?.outlet ?? '')} | ${v?.date ?? ''} | ${Math.floor(m.score * 100)}% | ${m.start}–${m.end} |`,
       );
     }
     out.push('');

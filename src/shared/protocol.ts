@@ -67,6 +67,11 @@ export const PageResultSchema = v.object({
 });
 export type PageResult = v.InferOutput<typeof PageResultSchema>;
 
+/** Does the page say what this version says (no difference but punctuation)? */
+export function sameAs(r: PageResult, versionId: string): boolean {
+  return !r.annotations.differences.some((d) => d.versionId === versionId && d.category !== 'punctuation');
+}
+
 /** Content script (or page UI) → background. */
 export const ToBackground = {
   /** Annotate this page text. A newer runId from the same tab makes older ones stale. */

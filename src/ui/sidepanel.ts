@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import type { PublicEntry } from '../core/glossary';
 import { h } from '../shared/dom';
 import { t, uiIsChinese } from '../shared/i18n';
-import { receive, ToPanels, type PageResult } from '../shared/protocol';
+import { receive, sameAs, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
@@ -53,7 +53,11 @@ function versionsSection(r: PageResult): HTMLElement[] {
           {},
           h('div', {}, m.title),
           h('div', { class: 'muted' }, `${v?.outlet ?? ''} · ${v?.date ?? ''} · ${m.versionId}`),
-          h('div', { class: 'muted' }, m.score === 1 ? t('panelSameText') : t('panelAlike', Math.round(m.score * 100), m.start, m.end)),
+          h(
+            'div',
+            { class: 'muted' },
+            sameAs(r, m.versionId) ? t('panelSameText') : t('panelAlike', Math.floor(m.score * 100), m.start, m.end),
+          ),
         );
       }),
     ),
@@ -244,7 +248,7 @@ function usageSection(r: PageResult): HTMLElement[] {
 }
 
 function compareSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
-  const others = r.annotations.matches.filter((m) => m.score < 1);
+  const others = r.annotations.matches.filter((m) => !sameAs(r, m.versionId));
   if (!others.length) return [];
   if (!others.some((m) => m.versionId === compareWith)) compareWith = others[0]!.versionId;
   const select = h(

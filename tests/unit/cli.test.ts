@@ -149,3 +149,32 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     expect(r.err).toMatch(/standard input: no text/);
   });
 });
+
+describe('tifa export and --versions', () => {
+  it('writes Anki TSV and a Markdown report for a saved page', () => {
+    const tsv = tifa(['export', DEMO, '--anki']);
+    expect(tsv.code).toBe(0);
+    expect(tsv.out.split('\n')[0]).toBe('#separator:tab');
+    const md = tifa(['export', DEMO, '--markdown']);
+    expect(md.out).toContain('## Differences from 000_7d7e2c4cace67202');
+  });
+
+  it('adds every file in a directory as a version for the run', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'versions-'));
+    const text = fs.readFileSync(path.join(ROOT, 'assets/corpus', `${B}.txt`), 'utf8').replace('82个', '83个');
+    fs.writeFileSync(path.join(dir, 'my-copy.txt'), text);
+    const a = JSON.parse(tifa(['annotate', DEMO, '--json', '--versions', dir]).out) as Annotations;
+    expect(a.matches.map((m) => m.versionId)).toContain('my-copy');
+    expect(a.differences.some((d) => d.versionId === 'my-copy' && d.otherText.includes('83个'))).toBe(true);
+  });
+
+  it.each([
+    ['no format', ['export', DEMO], /exactly one of/],
+    ['two formats', ['export', DEMO, '--anki', '--csv'], /exactly one of/],
+    ['a missing --versions directory', ['annotate', DEMO, '--versions', '/nonexistent/dir'], /no such directory/],
+  ])('refuses %s', (_name, args, message) => {
+    const r = tifa(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+});

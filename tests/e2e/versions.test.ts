@@ -1,0 +1,149 @@
+/// <reference types="chrome" />
+/**
+ * Versions the reader keeps, in Chromium: save a page, revisit an edited copy
+ * and see its differences; a remembered version and its undo; importing in the
+ * options page, good and bad files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+
+const server = new StaticServer();
+let ext: Launched;
+const pageErrors: string[] = [];
+
+const article = fs.readFileSync(path.join(ROOT, 'tests/fixtures/unrelated.txt'), 'utf8').split('\n').slice(2).join('\n');
+const seed001 = fs.readFileSync(path.join(ROOT, 'assets/corpus/001_37e5b51ccce53404.txt'), 'utf8');
+const html = (title: string, text: string): string =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+    .join('')}</article></body></html>`;
+
+beforeAll(async () => {
+  server.extra.set('/v/original.html', { body: html('城市的一天', article) });
+  server.extra.set('/v/edited.html', {
+    body: html('城市的一天', article.replace('二十多年', '三十多年').replace('一位中学生', '两位中学生')),
+  });
+  server.extra.set('/v/known-edited.html', {
+    body: html('凝心聚力推动社会工作高质量发展', seed001.replace('82个', '83个').replace('心绪激荡', '心情激荡')),
+  });
+  await server.start();
+  ext = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await server.stop();
+});
+
+async function open(p: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(`${p}: ${String(e)}`));
+  await page.goto(`${server.origin}${p}`);
+  return page;
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  return ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, page.url());
+}
+
+async function panelFor(page: Page): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${await tabIdOf(page)}`);
+  return panel;
+}
+
+describe('versions the reader keeps', () => {
+  it('saves a page, then marks what an edited copy changed', async () => {
+    const page = await open('/v/original.html');
+    await page.waitForTimeout(800); // content script idle: nothing to mark on an unknown page
+    const panel = await panelFor(page);
+    await panel.locator('#save').click();
+    await expect.poll(() => panel.locator('#notice').textContent()).toContain('Saved as a version');
+    await panel.locator('#save').click();
+    await expect.poll(() => panel.locator('#notice').textContent()).toContain('already saved');
+    await panel.close();
+    await page.close();
+
+    const edited = await open('/v/edited.html');
+    const badge = await waitForMarks(edited);
+    expect(badge).toMatch(/^1 versions · [1-9]\d* differences/);
+    const h = await highlightTexts(edited);
+    const changed = Object.entries(h)
+      .filter(([k]) => k.startsWith('tifa-diff-'))
+      .flatMap(([, v]) => v);
+    expect(changed.join('|')).toMatch(/三十/);
+    expect(changed.join('|')).toMatch(/两位/);
+    await edited.screenshot({ path: artifact('versions-edited-copy.png') });
+    await edited.close();
+  });
+
+  it('remembers a new version of a known article; the next visit knows it word for word', async () => {
+    const page = await open('/v/known-edited.html');
+    expect(await waitForMarks(page)).toMatch(/^3 versions/);
+    const panel = await panelFor(page);
+    await panel.locator('#remembered').waitFor();
+    await panel.screenshot({ path: artifact('versions-remembered.png') });
+    await page.reload();
+    await expect.poll(() => page.locator('tifa-overlay .badge').textContent()).toMatch(/^4 versions/);
+    await panel.close();
+    await page.close();
+  });
+
+  it('undo on the side panel removes the remembered version, and it is not remembered again', async () => {
+    server.extra.set('/v/known-edited-2.html', {
+      body: html('凝心聚力', seed001.replace('宏阔', '恢宏').replace('28个', '38个').replace('82个', '84个')),
+    });
+    const page = await open('/v/known-edited-2.html');
+    const before = await waitForMarks(page); // the three bundled versions and the one remembered above
+    const panel = await panelFor(page);
+    await panel.locator('#remembered button').click();
+    await expect.poll(() => panel.locator('#notice').textContent()).toContain('Removed the remembered version');
+    expect(await panel.locator('#remembered').count()).toBe(0);
+    await page.reload();
+    // had it been kept, this visit would know one version more
+    await expect.poll(() => page.locator('tifa-overlay .badge').textContent()).toMatch(new RegExp(`^${before.split(' ')[0]} versions`));
+    await panel.reload();
+    await panel.getByText('Known versions of this article').waitFor();
+    expect(await panel.locator('#remembered').count()).toBe(0); // dismissed: not remembered again
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe('options: import and manage', () => {
+  it('imports a text file, refuses a binary one without changing anything, deletes with undo', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator('#lib-list').waitFor();
+    const before = await options.locator('#lib-list li[data-id]').count();
+    await options.locator('#imp-title').fill('导入的文章');
+    await options
+      .locator('#imp-files')
+      .setInputFiles({ name: 'import.txt', mimeType: 'text/plain', buffer: Buffer.from(`${article}\n导入时附加的一段。`) });
+    await expect.poll(() => options.locator('#lib-status').textContent()).toContain('Imported: 1 new');
+    await expect.poll(() => options.locator('#lib-list li[data-id]').count()).toBe(before + 1);
+    await options
+      .locator('#imp-files')
+      .setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]) });
+    await expect.poll(() => options.locator('#lib-status').textContent()).toMatch(/Nothing was imported: photo.txt: binary/);
+    expect(await options.locator('#lib-list li[data-id]').count()).toBe(before + 1);
+    await options.locator('#lib-search').fill('导入的文章');
+    await expect.poll(() => options.locator('#lib-list li[data-id]').count()).toBe(1);
+    await options.screenshot({ path: artifact('options-versions.png'), fullPage: true });
+    await options.locator('#lib-list li[data-id] button', { hasText: 'Delete' }).click();
+    await expect.poll(() => options.locator('#lib-status').textContent()).toContain('Deleted');
+    await options.locator('#lib-undo').click();
+    await expect.poll(() => options.locator('#lib-list li[data-id]').count()).toBe(1);
+    await options.close();
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
