@@ -121,6 +121,7 @@ export class EngineHost {
   }
 
   async drop(id: string): Promise<UserVersion | undefined> {
+    readOnlyGuard(id);
     const v = await this.store.delete(id);
     (await this.load()).removeVersion(id);
     for (const r of this.results.values()) if (r.remembered?.id === id) delete r.remembered;
@@ -128,6 +129,7 @@ export class EngineHost {
   }
 
   async rename(id: string, title: string): Promise<UserVersion> {
+    readOnlyGuard(id);
     const v = await this.store.rename(id, title);
     (await this.load()).addVersion(asVersion(v));
     return v;
@@ -145,4 +147,9 @@ export class EngineHost {
   warm(): void {
     void this.load();
   }
+}
+
+/** The bundled versions are read-only: only the reader's own ("user-…") can be renamed or deleted. */
+function readOnlyGuard(id: string): void {
+  if (!id.startsWith('user-')) throw new Error('The bundled versions cannot be changed or deleted.');
 }

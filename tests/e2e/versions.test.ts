@@ -143,6 +143,27 @@ describe('options: import and manage', () => {
     await options.close();
   });
 
+  it('library requests refuse broken input and never touch the bundled versions', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const replies = await options.evaluate(async () => {
+      const send = (m: unknown): Promise<unknown> => chrome.runtime.sendMessage(m);
+      return {
+        bundled: await send({ type: 'deleteVersion', id: '000_7d7e2c4cace67202' }),
+        renameBundled: await send({ type: 'renameVersion', id: '001_37e5b51ccce53404', title: 'x' }),
+        invalid: await send({ type: 'importVersions', versions: [{ id: 'user-0', text: '假' }] }),
+        badSave: await send({ type: 'saveVersion', text: '', title: '', outlet: '', date: '', url: '', origin: 'saved' }),
+        unknown: await send({ type: 'formatDisk' }).catch(() => 'no answer'),
+      };
+    });
+    expect(replies.bundled).toMatchObject({ ok: false, error: expect.stringMatching(/bundled versions cannot/) });
+    expect(replies.renameBundled).toMatchObject({ ok: false });
+    expect(replies.invalid).toMatchObject({ ok: false, error: expect.stringMatching(/version 1 is invalid/) });
+    expect(replies.badSave ?? null).toBeNull(); // fails the protocol schema: dropped, no answer
+    expect(replies.unknown ?? 'no answer').toBe('no answer');
+    await options.close();
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
