@@ -216,6 +216,24 @@ describe('side panel, popup and options', () => {
   });
 });
 
+describe('pinyin above terms', () => {
+  it('draws pinyin labels in the overlay when the option is on', async () => {
+    const page = await open('/demo/xinhua-social-work.html');
+    await waitForMarks(page);
+    expect(await page.locator('tifa-overlay .ruby').count()).toBe(0);
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator('#showPinyin').check();
+    await expect.poll(() => page.locator('tifa-overlay .ruby').count()).toBeGreaterThan(5);
+    expect(await page.locator('tifa-overlay .ruby').first().textContent()).toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔù]/);
+    await page.screenshot({ path: artifact('pinyin.png') });
+    await options.locator('#showPinyin').uncheck();
+    await expect.poll(() => page.locator('tifa-overlay .ruby').count()).toBe(0);
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('dynamic pages', () => {
   it('annotates content inserted after load and after a history-API navigation', async () => {
     const page = await open('/fixtures/dynamic.html');
