@@ -133,8 +133,7 @@ const REANCHOR_MIN = 32;
 function diffText(a: string, b: string, depth: number): [number, string][] {
   if (!a || !b) return a ? [[1, a]] : b ? [[-1, b]] : [];
   if (depth < 2 && a.length >= REANCHOR_MIN && b.length >= REANCHOR_MIN) {
-    const blocks = findBlocks(a, b, depth === 0 ? 6 : 4).filter((x) => x.len >= 6);
-    const chain = heaviestChain(blocks).map((i) => blocks[i]!);
+    const chain = heaviestChain(findBlocks(a, b, depth === 0 ? 6 : 4).filter((x) => x.len >= 6));
     if (chain.length) {
       const out: [number, string][] = [];
       let pa = 0;
@@ -239,7 +238,31 @@ function bestSegment(chain: Block[], maxGap: number): Block[] {
   return best;
 }
 
-const overlaps = (s0: number, e0: number, s1: number, e1: number): boolean => s0 < e1 && s1 < e0;
+/** How far from either end of both texts an unanchored stretch still belongs to the region. */
+const EDGE = 24;
+
+/** Characters to cut from the start and end of [s, s+len) so it stays clear of [ts, te); undefined if te..ts sits inside it. */
+function cuts(s: number, len: number, ts: number, te: number): [number, number] | undefined {
+  const e = s + len;
+  if (te <= s || ts >= e) return [0, 0];
+  if (ts > s && te < e) return undefined;
+  return ts <= s ? [Math.min(len, te - s), 0] : [0, e - ts];
+}
+
+/**
+ * A candidate move, trimmed clear of a block already taken. Growing blocks by
+ * equal characters lets neighbours overlap by a character or two (the same
+ * character on both sides of a boundary); a move is not lost for that.
+ */
+function trimAgainst(m: Block, t: Block): Block | undefined {
+  const ca = cuts(m.a, m.len, t.a, t.a + t.len);
+  const cb = cuts(m.b, m.len, t.b, t.b + t.len);
+  if (!ca || !cb) return undefined;
+  const start = Math.max(ca[0], cb[0]);
+  const end = Math.max(ca[1], cb[1]);
+  const len = m.len - start - end;
+  return len > 0 ? { a: m.a + start, b: m.b + start, len } : undefined;
+}
 
 /**
  * Align A (the page) with B (a known version). Returns undefined when the
@@ -251,10 +274,7 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
   const minMove = opts.minMove ?? 16;
   const blocks = findBlocks(A, B, k);
   if (blocks.length === 0) return undefined;
-  const backbone = bestSegment(
-    heaviestChain(blocks).map((i) => blocks[i]!),
-    maxGap,
-  );
+  const backbone = bestSegment(heaviestChain(blocks), maxGap);
   const first = backbone[0]!;
   const last = backbone[backbone.length - 1]!;
   let a0 = first.a;
@@ -263,14 +283,15 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
   let b1 = last.b + last.len;
 
   // Moves: long blocks off the backbone, near the region, clear of everything taken.
-  const inBackbone = new Set(backbone);
   const taken: Block[] = [...backbone];
   const moves: Block[] = [];
-  const offChain = blocks.filter((b) => !inBackbone.has(b) && b.len >= minMove).sort((x, y) => y.len - x.len);
-  for (const m of offChain) {
-    const near = m.a >= a0 - maxGap && m.a + m.len <= a1 + maxGap && m.b >= b0 - maxGap && m.b + m.len <= b1 + maxGap;
+  const offChain = blocks.filter((b) => b.len >= minMove).sort((x, y) => y.len - x.len);
+  for (const cand of offChain) {
+    const near = cand.a >= a0 - maxGap && cand.a + cand.len <= a1 + maxGap && cand.b >= b0 - maxGap && cand.b + cand.len <= b1 + maxGap;
     if (!near) continue;
-    if (taken.some((t) => overlaps(t.a, t.a + t.len, m.a, m.a + m.len) || overlaps(t.b, t.b + t.len, m.b, m.b + m.len))) continue;
+    let m: Block | undefined = cand;
+    for (const t of taken) if (m) m = trimAgainst(m, t);
+    if (!m || m.len < minMove) continue;
     taken.push(m);
     moves.push(m);
   }
@@ -279,6 +300,13 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
     a1 = Math.max(a1, m.a + m.len);
     b0 = Math.min(b0, m.b);
     b1 = Math.max(b1, m.b + m.len);
+  }
+  // A short stretch before the first anchor (or after the last) at the very start (end) of both texts is
+  // part of the article: an edit in an article's first or last words leaves no anchor there.
+  if (a0 <= EDGE && b0 <= EDGE) a0 = b0 = 0;
+  if (A.length - a1 <= EDGE && B.length - b1 <= EDGE) {
+    a1 = A.length;
+    b1 = B.length;
   }
   const aHoles = moves.map((m) => ({ start: m.a, end: m.a + m.len })).sort((x, y) => x.start - y.start);
   const bHoles = moves.map((m) => ({ start: m.b, end: m.b + m.len })).sort((x, y) => x.start - y.start);

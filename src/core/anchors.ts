@@ -108,27 +108,42 @@ export function findBlocks(A: string, B: string, k = 8): Block[] {
 
 /**
  * The heaviest chain of blocks in the same order in both texts (weighted
- * longest increasing subsequence, weight = block length). O(n²) over blocks,
- * which stay few: one per stretch of agreement, not one per character.
+ * longest increasing subsequence, weight = block length). Blocks grown by
+ * character extension can overlap their neighbour by a few characters (a
+ * shared character on both sides of an insertion); such a block may still
+ * follow, trimmed by the overlap. O(n²) over blocks, which stay few: one per
+ * stretch of agreement. Returns the chain's blocks, trimmed, in order.
  */
-export function heaviestChain(blocks: readonly Block[]): number[] {
+export function heaviestChain(blocks: readonly Block[]): Block[] {
   const n = blocks.length;
   const best = new Float64Array(n);
   const prev = new Int32Array(n).fill(-1);
+  const overlap = (p: Block, q: Block): number => Math.max(0, p.a + p.len - q.a, p.b + p.len - q.b);
   let top = -1;
   for (let q = 0; q < n; q++) {
     const bq = blocks[q]!;
     best[q] = bq.len;
     for (let p = 0; p < q; p++) {
       const bp = blocks[p]!;
-      if (bp.a + bp.len <= bq.a && bp.b + bp.len <= bq.b && best[p]! + bq.len > best[q]!) {
-        best[q] = best[p]! + bq.len;
+      if (bp.a >= bq.a || bp.b >= bq.b) continue;
+      const o = overlap(bp, bq);
+      if (o >= bq.len) continue;
+      if (best[p]! + bq.len - o > best[q]!) {
+        best[q] = best[p]! + bq.len - o;
         prev[q] = p;
       }
     }
     if (top < 0 || best[q]! > best[top]!) top = q;
   }
-  const chain: number[] = [];
-  for (let q = top; q >= 0; q = prev[q]!) chain.push(q);
-  return chain.reverse();
+  const idx: number[] = [];
+  for (let q = top; q >= 0; q = prev[q]!) idx.push(q);
+  idx.reverse();
+  const chain: Block[] = [];
+  for (const i of idx) {
+    const b = { ...blocks[i]! };
+    const last = chain[chain.length - 1];
+    const o = last ? overlap(last, b) : 0;
+    chain.push({ a: b.a + o, b: b.b + o, len: b.len - o });
+  }
+  return chain;
 }
