@@ -18,6 +18,8 @@ import { Renderer } from './render';
 /** Fewer Han characters than this in the page: not a Chinese article, leave it alone. */
 const MIN_HAN = 80;
 const MUTATION_DEBOUNCE_MS = 700;
+/** Under a mutation storm (a ticker rewriting text every 50 ms) a run still happens this often, never more. */
+const MUTATION_MAX_WAIT_MS = 3000;
 
 function hanCount(s: string, stopAt: number): number {
   let n = 0;
@@ -42,6 +44,7 @@ export class Controller {
   private cardMark = -1;
   private focusIndex = -1;
   private pending: number | undefined;
+  private firstPending = 0;
   private observer: MutationObserver | undefined;
   private unwatch: (() => void) | undefined;
 
@@ -336,10 +339,20 @@ export class Controller {
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
-  /** One pending run at a time: a storm of mutations becomes one run after it calms down. */
+  /**
+   * One pending run at a time: a burst of mutations becomes one run after it
+   * calms down, and a storm that never calms down gets one run per
+   * MUTATION_MAX_WAIT_MS instead of none (or one per mutation).
+   */
   private schedule(ms: number): void {
+    const now = performance.now();
+    if (this.pending === undefined) this.firstPending = now;
+    const wait = Math.max(0, Math.min(ms, MUTATION_MAX_WAIT_MS - (now - this.firstPending)));
     clearTimeout(this.pending);
-    this.pending = window.setTimeout(() => void this.run(), ms);
+    this.pending = window.setTimeout(() => {
+      this.pending = undefined;
+      void this.run();
+    }, wait);
   }
 
   destroy(): void {

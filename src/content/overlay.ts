@@ -26,8 +26,6 @@ export class Overlay {
     this.host = document.createElement(OVERLAY_TAG);
     this.host.setAttribute('style', HOST_STYLE);
     this.root = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = OVERLAY_CSS;
     this.layer = document.createElement('div');
     this.layer.className = 'layer';
     this.marks = document.createElement('div');
@@ -40,7 +38,8 @@ export class Overlay {
     this.badge.className = 'badge';
     this.badge.hidden = true;
     this.layer.append(this.marks, this.card);
-    this.root.append(style, this.layer, this.badge);
+    this.root.append(this.layer, this.badge);
+    adoptStyles(this.root);
     document.documentElement.append(this.host);
   }
 
@@ -57,4 +56,21 @@ export class Overlay {
 /** Page coordinates of a viewport rect. */
 export function toPage(r: DOMRect): { left: number; top: number; right: number; bottom: number } {
   return { left: r.left + scrollX, top: r.top + scrollY, right: r.right + scrollX, bottom: r.bottom + scrollY };
+}
+
+/**
+ * Styles via a constructed stylesheet, which a page's strict Content Security
+ * Policy (style-src 'none') does not block, unlike a <style> element; a
+ * <style> element where constructed sheets are unavailable.
+ */
+function adoptStyles(root: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(OVERLAY_CSS);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = OVERLAY_CSS;
+    root.prepend(style);
+  }
 }

@@ -110,8 +110,12 @@ export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     // The main world may enumerate the registry (only content scripts under Firefox's Xrays may not).
+    // Plain loops: hostile fixtures replace Array.prototype.map in this world.
     CSS.highlights.forEach((hl, name) => {
-      if (name.startsWith('tifa-')) out[name] = ([...hl] as Range[]).map((r) => r.toString());
+      if (!name.startsWith('tifa-')) return;
+      const texts: string[] = [];
+      for (const r of hl as unknown as Iterable<Range>) texts.push(r.toString());
+      out[name] = texts;
     });
     return out;
   });

@@ -1,0 +1,207 @@
+/// <reference types="chrome" />
+/**
+ * Hostile and unusual pages (issue 6): overridden built-ins, page CSS that
+ * unsets everything plus a giant overlay, a strict CSP, zero-width characters
+ * and astral characters, a contenteditable editor, a mutation storm. Each:
+ * the article is marked where it is, no page errors, the page's DOM is the
+ * same with and without Tifa, and the work stays bounded.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifact, highlightTexts, launchPlain, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+
+const server = new StaticServer();
+let ext: Launched;
+let plain: Awaited<ReturnType<typeof launchPlain>>;
+
+// An excerpt of version 002 (terms and three known versions), as paragraphs.
+const excerpt = fs
+  .readFileSync(path.join(ROOT, 'assets/corpus/002_cdc80b8b71ed997f.txt'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .slice(0, 30);
+const paras = (lines: string[]): string => lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+const page = (head: string, body: string): string =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
+
+const PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
+  '/h/builtins.html': {
+    body: page(
+      `<script>
+        Array.prototype.map = function () { throw new Error('page broke map'); };
+        JSON.stringify = function () { throw new Error('page broke JSON'); };
+        JSON.parse = function () { throw new Error('page broke JSON'); };
+        Node.prototype.appendChild = function () { throw new Error('page broke appendChild'); };
+        Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
+        window.Range = function () { throw new Error('page broke Range'); };
+        window.Promise = function () { throw new Error('page broke Promise'); };
+      </script>`,
+      `<article>${paras(excerpt)}</article>`,
+    ),
+  },
+  '/h/unset.html': {
+    body: page(
+      `<style>* { all: unset !important; } html, body, p { display: block !important; } .cover { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; background: rgba(0,0,0,.02) !important; }</style>`,
+      `<div class="cover"></div><article>${paras(excerpt)}</article>`,
+    ),
+  },
+  '/h/csp.html': {
+    body: page('', `<article>${paras(excerpt)}</article>`),
+    headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
+  },
+  '/h/unicode.html': {
+    body: page(
+      '',
+      `<article>${paras([
+        '😀 表情符号开头：各地坚持和发展新时代“枫\u200b桥\u200d经验”，𠮷野家的“𠮷”是扩展汉字，聚焦“一老一小”👨‍👩‍👧。',
+        ...excerpt,
+      ])}</article>`,
+    ),
+  },
+  '/h/editable.html': {
+    body: page(
+      '',
+      `<div contenteditable="true" id="editor">${paras(['编辑器里的文字：聚焦“一老一小”，发展新时代“枫桥经验”，这里不应被标注。'])}</div><article>${paras(excerpt)}</article>`,
+    ),
+  },
+  '/h/storm.html': {
+    body: page(
+      `<script>
+        let n = 0;
+        setInterval(() => { document.getElementById('ticker').textContent = '实时行情 ' + (n++) + ' 上证指数 3,' + (n % 1000); }, 50);
+      </script>`,
+      `<div id="ticker">实时行情</div><article>${paras(excerpt)}</article>`,
+    ),
+  },
+};
+
+const errors: string[] = [];
+
+beforeAll(async () => {
+  for (const [p, v] of Object.entries(PAGES)) server.extra.set(p, v);
+  await server.start();
+  ext = await launchWithExtension();
+  plain = await launchPlain();
+});
+
+afterAll(async () => {
+  await ext?.close();
+  await plain?.close();
+  await server.stop();
+});
+
+async function open(p: string): Promise<Page> {
+  const pg = await ext.context.newPage();
+  pg.on('pageerror', (e) => {
+    // the fixtures' own sabotage is expected to throw when the page itself calls it; nothing else may
+    if (!/page broke/.test(String(e))) errors.push(`${p}: ${String(e)}`);
+  });
+  await pg.goto(`${server.origin}${p}`);
+  return pg;
+}
+
+async function sameDomAsWithout(pg: Page, p: string): Promise<void> {
+  const base = await plain.context.newPage();
+  await base.goto(`${server.origin}${p}`);
+  const snap = (x: Page): Promise<string> => x.evaluate(() => new XMLSerializer().serializeToString(document.body));
+  expect(await snap(pg)).toBe(await snap(base));
+  await base.close();
+}
+
+async function hover(pg: Page, name: string, text?: string): Promise<string> {
+  const box = await pg.evaluate(
+    ([n, t]) => {
+      const r = ([...(CSS.highlights.get(n!) ?? [])] as Range[]).find((x) => !t || x.toString() === t);
+      const q = r?.getClientRects()[0];
+      return q ? { x: (q.left + q.right) / 2, y: (q.top + q.bottom) / 2 } : undefined;
+    },
+    [name, text],
+  );
+  if (!box) throw new Error(`no ${name} mark ${text ?? ''}`);
+  await pg.mouse.move(box.x, box.y);
+  const card = pg.locator('tifa-overlay .card');
+  await card.waitFor({ state: 'visible' });
+  return (await card.textContent()) ?? '';
+}
+
+describe('hostile pages', () => {
+  it('a page that overrides built-ins (map, JSON, appendChild, Range, Promise)', async () => {
+    const pg = await open('/h/builtins.html');
+    expect(await waitForMarks(pg)).toMatch(/^3 versions/);
+    expect((await highlightTexts(pg))['tifa-term']).toEqual(expect.arrayContaining(['十五五']));
+    expect(await hover(pg, 'tifa-term', '十五五')).toContain('shíwǔwǔ');
+    await pg.close();
+  });
+
+  it('page CSS `* { all: unset !important }` and a giant z-index overlay', async () => {
+    const pg = await open('/h/unset.html');
+    await waitForMarks(pg);
+    const text = await hover(pg, 'tifa-term', '十五五');
+    expect(text).toContain('15th Five-Year Plan');
+    const style = await pg.locator('tifa-overlay .card').evaluate((el) => {
+      const cs = getComputedStyle(el);
+      return { bg: cs.backgroundColor, pos: cs.position, radius: cs.borderRadius };
+    });
+    expect(style.pos).toBe('absolute');
+    expect(style.bg).not.toBe('rgba(0, 0, 0, 0)');
+    await pg.screenshot({ path: artifact('hostile-unset.png') });
+    await sameDomAsWithout(pg, '/h/unset.html');
+    await pg.close();
+  });
+
+  it('a strict CSP page (default-src none; style-src none)', async () => {
+    const pg = await open('/h/csp.html');
+    await waitForMarks(pg);
+    await hover(pg, 'tifa-term', '十五五');
+    const bg = await pg.locator('tifa-overlay .card').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)'); // styled despite style-src 'none'
+    await pg.screenshot({ path: artifact('hostile-csp.png') });
+    await pg.close();
+  });
+
+  it('zero-width characters inside a term, emoji and astral characters', async () => {
+    const pg = await open('/h/unicode.html');
+    await waitForMarks(pg);
+    const terms = (await highlightTexts(pg))['tifa-term'] ?? [];
+    expect(terms).toContain('新时代“枫\u200b桥\u200d经验”');
+    expect(terms).toContain('一老一小');
+    await sameDomAsWithout(pg, '/h/unicode.html');
+    await pg.close();
+  });
+
+  it('a contenteditable editor is left alone', async () => {
+    const pg = await open('/h/editable.html');
+    await waitForMarks(pg);
+    const inEditor = await pg.evaluate(() => {
+      const ed = document.getElementById('editor')!;
+      let n = 0;
+      CSS.highlights.forEach((hl, name) => {
+        if (name.startsWith('tifa-')) for (const r of hl as unknown as Iterable<Range>) if (ed.contains(r.startContainer)) n++;
+      });
+      return n;
+    });
+    expect(inEditor).toBe(0);
+    await pg.locator('#editor').click();
+    await pg.keyboard.type('新增');
+    expect(await pg.locator('#editor').textContent()).toContain('新增');
+    await pg.close();
+  });
+
+  it('a mutation storm (text rewritten every 50 ms): marks stay, runs stay bounded', async () => {
+    const pg = await open('/h/storm.html');
+    await waitForMarks(pg);
+    await pg.waitForTimeout(6000);
+    const runs = await pg.evaluate(() => performance.getEntriesByName('tifa:extract').length);
+    // ~120 mutations in 6 s; at most one run per 3 s plus the first
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThanOrEqual(4);
+    expect((await highlightTexts(pg))['tifa-term']?.length ?? 0).toBeGreaterThan(3);
+    await pg.close();
+  });
+
+  it('raised no page errors of its own', () => {
+    expect(errors).toEqual([]);
+  });
+});
