@@ -96,8 +96,11 @@ async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
 async function updateBadge(tabId: number, r: PageResult): Promise<void> {
   const n = new Set(r.annotations.differences.filter((d) => d.category !== 'punctuation').map((d) => `${d.start}:${d.end}`)).size;
   const text = r.annotations.matches.length ? String(n) : r.annotations.terms.length ? '•' : '';
-  await browser.action.setBadgeText({ tabId, text }).catch(() => undefined);
-  await browser.action.setBadgeBackgroundColor({ tabId, color: '#b07d2b' }).catch(() => undefined);
+  // MV3 (Chrome) has `action`; the Firefox MV2 build has `browserAction`.
+  const action = (browser.action ?? (browser as unknown as { browserAction?: typeof browser.action }).browserAction) as
+    typeof browser.action | undefined;
+  await action?.setBadgeText({ tabId, text }).catch(() => undefined);
+  await action?.setBadgeBackgroundColor({ tabId, color: '#b07d2b' }).catch(() => undefined);
 }
 
 async function openPanel(tabId: number, windowId: number | undefined): Promise<void> {

@@ -249,4 +249,16 @@ describe('health', () => {
   it('raised no page errors in any test above', () => {
     expect(pageErrors).toEqual([]);
   });
+
+  it('made no network requests: in this whole run nothing but the test server and the extension’s own files was fetched', async () => {
+    for (const p of ['sidepanel.html', 'popup.html', 'options.html']) {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/${p}`);
+      await page.waitForTimeout(300);
+      await page.close();
+    }
+    expect(ext.requests.length).toBeGreaterThan(10);
+    const foreign = ext.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith(`chrome-extension://${ext.extensionId}/`));
+    expect(foreign).toEqual([]);
+  });
 });

@@ -71,12 +71,16 @@ export interface Launched {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** Every request any page, extension page or the service worker made since launch. */
+  requests: string[];
   close(): Promise<void>;
 }
 
 /** Chromium with the built extension, in a fresh profile. */
 export async function launchWithExtension(opts: { headless?: boolean } = {}): Promise<Launched> {
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
+  // Lets context 'request' events include the service worker's own fetches (Chromium).
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
@@ -85,12 +89,15 @@ export async function launchWithExtension(opts: { headless?: boolean } = {}): Pr
     args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, ...FLAGS],
     viewport: { width: 1280, height: 900 },
   });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
     context,
     worker,
     extensionId,
+    requests,
     close: async () => {
       await context.close();
       fs.rmSync(dir, { recursive: true, force: true });
