@@ -66,6 +66,10 @@ export default defineConfig({
       'next-mark': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMark__' },
       'previous-mark': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMark__' },
     },
-    browser_specific_settings: browser === 'firefox' ? { gecko: { id: 'tifa@tifa.example', strict_min_version: '128.0' } } : undefined,
+    // Firefox: a fixed id, and the declaration that Tifa collects no data (addons.mozilla.org's data_collection_permissions).
+    browser_specific_settings:
+      browser === 'firefox'
+        ? { gecko: { id: 'tifa@tifa.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } } }
+        : undefined,
   }),
 });

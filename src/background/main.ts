@@ -4,7 +4,7 @@
  * in EngineHost.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { makeUserVersion, UserVersionSchema, type UserVersion } from '../core/user-versions';
+import { checkUserVersion, makeUserVersion, type UserVersion } from '../core/user-versions';
 import { receive, ToBackground, type BackgroundMessage, type LibraryReply, type PageResult, type VersionSummary } from '../shared/protocol';
 import { settings } from '../shared/settings';
 import { EngineHost } from './host';
@@ -72,9 +72,9 @@ async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
     }
     case 'importVersions': {
       const parsed = msg.versions.map((x, i) => {
-        const r = UserVersionSchema.safeParse(x);
-        if (!r.success) throw new Error(`version ${i + 1} is invalid: ${r.error.issues[0]?.message ?? ''}`);
-        return r.data;
+        const r = checkUserVersion(x);
+        if (!r.ok) throw new Error(`version ${i + 1} is invalid: ${r.problems[0] ?? ''}`);
+        return r.version;
       });
       return { added: (await host.keepAll(parsed)).length, total: parsed.length };
     }

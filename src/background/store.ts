@@ -5,7 +5,7 @@
  * not at all. A full disk is reported as such, never swallowed.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { UserVersionSchema, type UserVersion } from '../core/user-versions';
+import { checkUserVersion, type UserVersion } from '../core/user-versions';
 
 interface TifaDB extends DBSchema {
   versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
@@ -51,7 +51,7 @@ export class VersionStore {
   /** All versions, newest first. Records that fail validation (a damaged database) are skipped. */
   async list(): Promise<UserVersion[]> {
     const all = await (await this.open()).getAllFromIndex('versions', 'savedAt');
-    return all.filter((v) => UserVersionSchema.safeParse(v).success).reverse();
+    return all.filter((v) => checkUserVersion(v).ok).reverse();
   }
 
   async get(id: string): Promise<UserVersion | undefined> {

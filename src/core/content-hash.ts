@@ -4,6 +4,7 @@
  * other punctuation widths or line breaks is recognised as the same text.
  * Not cryptographic: it only has to tell a reader's few thousand versions apart.
  */
+import { mix } from './kgrams';
 import { normalize } from './normalize';
 
 function lane(s: string, seed: number): number {
@@ -12,12 +13,7 @@ function lane(s: string, seed: number): number {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return mix(h);
 }
 
 /** 16 hex digits identifying the normalized content of `text`. */

@@ -1,9 +1,9 @@
 /**
  * The glossary's schema. Entries are data (assets/glossary/entries/*.json),
- * validated with zod wherever they are loaded, so a malformed entry fails
+ * validated (valibot) wherever they are loaded, so a malformed entry fails
  * loudly instead of drawing a broken card.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { PUBLIC_FIELDS } from './glossary-fields';
 
 export { PUBLIC_FIELDS };
@@ -20,46 +20,46 @@ export const CATEGORIES = [
   'work-style',
 ] as const;
 
-const nonEmpty = z.string().trim().min(1);
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
+const TONED = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ';
 
-export const SourceSchema = z
-  .object({
-    title: nonEmpty,
-    publisher: nonEmpty,
-    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD'),
-    url: z.url({ protocol: /^https?$/ }).optional(),
-  })
-  .strict();
+export const SourceSchema = v.strictObject({
+  title: nonEmpty,
+  publisher: nonEmpty,
+  date: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')),
+  url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'url must be http or https'))),
+});
 
-export const EntrySchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case'),
-    term: nonEmpty,
-    traditional: nonEmpty,
-    variants: z.array(nonEmpty),
-    pinyin: z
-      .string()
-      .regex(
-        /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+( [a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+)*$/,
-        'pinyin: lower-case syllables with tone marks, words separated by single spaces',
-      ),
-    english: nonEmpty,
-    literal: z.string(),
-    category: z.enum(CATEGORIES),
-    explanationEn: nonEmpty,
-    explanationZh: nonEmpty,
-    origin: z.string(),
-    related: z.array(z.string()),
-    sources: z.array(SourceSchema).min(1),
-    /** Sentences containing the term (from the seeds where possible), used by the tests. */
-    examples: z.array(z.object({ text: nonEmpty, source: nonEmpty }).strict()).min(1),
-    /** Deliberate departures from pinyin-pro / OpenCC, each with its reason. */
-    overrides: z.object({ pinyin: nonEmpty.optional(), traditional: nonEmpty.optional() }).strict().optional(),
-  })
-  .strict();
+export const EntrySchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'id must be kebab-case')),
+  term: nonEmpty,
+  traditional: nonEmpty,
+  variants: v.array(nonEmpty),
+  pinyin: v.pipe(
+    v.string(),
+    v.regex(new RegExp(`^[${TONED}]+( [${TONED}]+)*$`), 'pinyin: lower-case syllables with tone marks, words separated by single spaces'),
+  ),
+  english: nonEmpty,
+  literal: v.string(),
+  category: v.picklist(CATEGORIES),
+  explanationEn: nonEmpty,
+  explanationZh: nonEmpty,
+  origin: v.string(),
+  related: v.array(v.string()),
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
+  /** Sentences containing the term (from the bundled versions where possible), used by the tests. */
+  examples: v.pipe(v.array(v.strictObject({ text: nonEmpty, source: nonEmpty })), v.minLength(1, 'at least one example')),
+  /** Deliberate departures from pinyin-pro / OpenCC, each with its reason. */
+  overrides: v.optional(v.strictObject({ pinyin: v.optional(nonEmpty), traditional: v.optional(nonEmpty) })),
+});
 
-export type GlossaryEntry = z.infer<typeof EntrySchema>;
+export type GlossaryEntry = v.InferOutput<typeof EntrySchema>;
 export type PublicEntry = Pick<GlossaryEntry, (typeof PUBLIC_FIELDS)[number]>;
+
+/** Validation issues as "path: message" lines. */
+export function issueLines(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((i) => `${i.path?.map((p) => String(p.key)).join('.') || '(entry)'}: ${i.message}`);
+}
 
 /** The entry reduced to its public fields, in the documented order. */
 export function publicEntry(e: GlossaryEntry): PublicEntry {
@@ -74,9 +74,9 @@ export function parseGlossary(items: readonly { name: string; data: unknown }[])
   const problems: string[] = [];
   const entries: GlossaryEntry[] = [];
   for (const { name, data } of items) {
-    const r = EntrySchema.safeParse(data);
-    if (r.success) entries.push(r.data);
-    else problems.push(`${name}: ${r.error.issues.map((i) => `${i.path.join('.') || '(entry)'}: ${i.message}`).join('; ')}`);
+    const r = v.safeParse(EntrySchema, data);
+    if (r.success) entries.push(r.output);
+    else problems.push(`${name}: ${issueLines(r.issues).join('; ')}`);
   }
   const ids = new Set<string>();
   for (const e of entries) {

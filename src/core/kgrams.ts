@@ -11,7 +11,7 @@
 const BASE = 0x01000193; // odd multiplier (FNV prime)
 
 /** Murmur3's 32-bit finalizer: spreads bits so minima are unbiased. */
-function mix(h: number): number {
+export function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,35 +1,33 @@
 /** The corpus manifest's schema (assets/corpus/manifest.json). */
-import { z } from 'zod';
+import * as v from 'valibot';
+import { issueLines } from './glossary';
 
-export const ManifestSchema = z
-  .object({
-    about: z.string().optional(),
-    versions: z
-      .array(
-        z
-          .object({
-            id: z.string().regex(/^[\w.-]+$/),
-            file: z.string().min(1),
-            title: z.string().min(1),
-            outlet: z.string().min(1),
-            date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
-            note: z.string().optional(),
-          })
-          .strict(),
-      )
-      .min(1),
-  })
-  .strict();
+export const ManifestSchema = v.strictObject({
+  about: v.optional(v.string()),
+  versions: v.pipe(
+    v.array(
+      v.strictObject({
+        id: v.pipe(v.string(), v.regex(/^[\w.-]+$/)),
+        file: v.pipe(v.string(), v.minLength(1)),
+        title: v.pipe(v.string(), v.minLength(1)),
+        outlet: v.pipe(v.string(), v.minLength(1)),
+        date: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)),
+        note: v.optional(v.string()),
+      }),
+    ),
+    v.minLength(1),
+  ),
+});
 
-export type Manifest = z.infer<typeof ManifestSchema>;
+export type Manifest = v.InferOutput<typeof ManifestSchema>;
 
 export function parseManifest(data: unknown): Manifest {
-  const r = ManifestSchema.safeParse(data);
-  if (!r.success) throw new Error(`invalid corpus manifest: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const r = v.safeParse(ManifestSchema, data);
+  if (!r.success) throw new Error(`invalid corpus manifest: ${issueLines(r.issues).join('; ')}`);
   const ids = new Set<string>();
-  for (const v of r.data.versions) {
-    if (ids.has(v.id)) throw new Error(`invalid corpus manifest: duplicate id ${v.id}`);
-    ids.add(v.id);
+  for (const x of r.output.versions) {
+    if (ids.has(x.id)) throw new Error(`invalid corpus manifest: duplicate id ${x.id}`);
+    ids.add(x.id);
   }
-  return r.data;
+  return r.output;
 }

@@ -2,33 +2,35 @@
  * Versions the reader keeps (saved, remembered or imported), and the backup
  * file that carries them. Pure: storage lives in the background (IndexedDB).
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { contentHash } from './content-hash';
 import type { Version } from './engine';
+import { issueLines } from './glossary';
 
 export const ORIGINS = ['saved', 'remembered', 'imported'] as const;
 
-export const UserVersionSchema = z
-  .object({
-    /** "user-" + content hash: stable, and the same text always gets the same id. */
-    id: z.string().regex(/^user-[0-9a-f]{16}$/),
-    title: z.string().min(1).max(500),
-    outlet: z.string().max(200),
-    /** When the text was seen or published: YYYY, YYYY-MM or YYYY-MM-DD. */
-    date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/),
-    url: z.string().max(4096),
-    text: z
-      .string()
-      .min(1)
-      .max(5 * 1024 * 1024),
-    hash: z.string().regex(/^[0-9a-f]{16}$/),
-    origin: z.enum(ORIGINS),
-    /** ISO timestamp of when Tifa stored it. */
-    savedAt: z.string().max(40),
-  })
-  .strict();
+export const UserVersionSchema = v.strictObject({
+  /** "user-" + content hash: stable, and the same text always gets the same id. */
+  id: v.pipe(v.string(), v.regex(/^user-[0-9a-f]{16}$/, 'id must be user- and a 16-digit hash')),
+  title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
+  outlet: v.pipe(v.string(), v.maxLength(200)),
+  /** When the text was seen or published: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: v.pipe(v.string(), v.regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')),
+  url: v.pipe(v.string(), v.maxLength(4096)),
+  text: v.pipe(v.string(), v.minLength(1), v.maxLength(5 * 1024 * 1024)),
+  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+  origin: v.picklist(ORIGINS),
+  /** ISO timestamp of when Tifa stored it. */
+  savedAt: v.pipe(v.string(), v.maxLength(40)),
+});
 
-export type UserVersion = z.infer<typeof UserVersionSchema>;
+export type UserVersion = v.InferOutput<typeof UserVersionSchema>;
+
+/** Is this a well-formed user version? Issues as readable lines when not. */
+export function checkUserVersion(x: unknown): { ok: true; version: UserVersion } | { ok: false; problems: string[] } {
+  const r = v.safeParse(UserVersionSchema, x);
+  return r.success ? { ok: true, version: r.output } : { ok: false, problems: issueLines(r.issues) };
+}
 
 /** A user version from text and what the reader knows about it; id and hash come from the content. */
 export function makeUserVersion(
@@ -37,7 +39,7 @@ export function makeUserVersion(
   now: Date,
 ): UserVersion {
   const hash = contentHash(text);
-  return UserVersionSchema.parse({
+  return v.parse(UserVersionSchema, {
     id: `user-${hash}`,
     title: meta.title.trim().slice(0, 500) || '(untitled)',
     outlet: (meta.outlet ?? '').trim().slice(0, 200),
@@ -57,16 +59,14 @@ export function asVersion(u: UserVersion): Version {
 
 export const BACKUP_FORMAT = 'tifa-versions-backup';
 
-const BackupSchema = z
-  .object({
-    format: z.literal(BACKUP_FORMAT),
-    formatVersion: z.literal(1),
-    exportedAt: z.string(),
-    versions: z.array(UserVersionSchema),
-  })
-  .strict();
+const BackupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  formatVersion: v.literal(1),
+  exportedAt: v.string(),
+  versions: v.array(UserVersionSchema),
+});
 
-export type Backup = z.infer<typeof BackupSchema>;
+export type Backup = v.InferOutput<typeof BackupSchema>;
 
 export function makeBackup(versions: readonly UserVersion[], now: Date): Backup {
   return { format: BACKUP_FORMAT, formatVersion: 1, exportedAt: now.toISOString(), versions: [...versions] };
@@ -83,14 +83,11 @@ export function parseBackup(text: string): Backup {
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new Error('not a Tifa backup: the file is JSON of another kind');
   }
-  const r = BackupSchema.safeParse(data);
-  if (!r.success) {
-    const i = r.error.issues[0]!;
-    throw new Error(`corrupt Tifa backup: ${i.path.join('.') || '(file)'}: ${i.message}`);
+  const r = v.safeParse(BackupSchema, data);
+  if (!r.success) throw new Error(`corrupt Tifa backup: ${issueLines(r.issues)[0] ?? ''}`);
+  for (const x of r.output.versions) {
+    if (contentHash(x.text) !== x.hash || x.id !== `user-${x.hash}`)
+      throw new Error(`corrupt Tifa backup: version "${x.title}" does not match its hash`);
   }
-  for (const v of r.data.versions) {
-    if (contentHash(v.text) !== v.hash || v.id !== `user-${v.hash}`)
-      throw new Error(`corrupt Tifa backup: version "${v.title}" does not match its hash`);
-  }
-  return r.data;
+  return r.output;
 }

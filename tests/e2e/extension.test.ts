@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, highlightTexts, launchPlain, launchWithExtension, StaticServer, waitForMarks, type Launched } from './harness';
+import { artifact, tabIdOf, highlightTexts, launchPlain, launchWithExtension, StaticServer, waitForMarks, type Launched } from './harness';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -31,15 +31,6 @@ async function open(path: string): Promise<Page> {
   page.on('pageerror', (e) => pageErrors.push(`${path}: ${String(e)}`));
   await page.goto(`${server.origin}${path}`);
   return page;
-}
-
-/** The id of the tab showing `page` (from the service worker). */
-async function tabIdOf(page: Page): Promise<number> {
-  const url = page.url();
-  return ext.worker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === u)!.id!;
-  }, url);
 }
 
 function rectsOverlap(
@@ -155,7 +146,7 @@ describe('hover card', () => {
   it('steps through marks from the keyboard command (next/previous)', async () => {
     const page = await open('/demo/xinhua-social-work.html');
     await waitForMarks(page);
-    const id = await tabIdOf(page);
+    const id = await tabIdOf(ext, page);
     await ext.worker.evaluate((tab) => chrome.tabs.sendMessage(tab, { type: 'step', direction: 1 }), id);
     const card = page.locator('tifa-overlay .card');
     await card.waitFor({ state: 'visible' });
@@ -168,7 +159,7 @@ describe('side panel, popup and options', () => {
   it('lists the differences; a click scrolls the page to one and flashes it', async () => {
     const page = await open('/demo/seed-001.html');
     await waitForMarks(page);
-    const id = await tabIdOf(page);
+    const id = await tabIdOf(ext, page);
     const panel = await ext.context.newPage();
     await panel.setViewportSize({ width: 420, height: 1000 });
     await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${id}`);
@@ -196,7 +187,7 @@ describe('side panel, popup and options', () => {
   it('popup shows the counts; options switch punctuation marks on', async () => {
     const page = await open('/demo/seed-001.html');
     const badge = await waitForMarks(page);
-    const id = await tabIdOf(page);
+    const id = await tabIdOf(ext, page);
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${id}`);
     await expect.poll(() => popup.locator('#status').textContent()).toBe(badge);

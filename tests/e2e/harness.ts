@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Browser-test harness: a static server on 127.0.0.1 for the demo pages and
  * fixtures, and Debian's Chromium driven by playwright-core with the built
@@ -112,20 +113,31 @@ export async function launchPlain(): Promise<{ context: BrowserContext; close():
   return { context, close: () => browser.close() };
 }
 
+/**
+ * Runs in the page (Playwright or Puppeteer): the text each tifa- highlight
+ * covers. The main world may enumerate the registry (only content scripts
+ * under Firefox's Xrays may not). Plain loops: hostile fixtures replace
+ * Array.prototype.map in this world.
+ */
+export function readHighlights(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  CSS.highlights.forEach((hl, name) => {
+    if (!name.startsWith('tifa-')) return;
+    const texts: string[] = [];
+    for (const r of hl as unknown as Iterable<Range>) texts.push(r.toString());
+    out[name] = texts;
+  });
+  return out;
+}
+
 /** The text each tifa- highlight covers, read from the page's main world. */
 export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    // The main world may enumerate the registry (only content scripts under Firefox's Xrays may not).
-    // Plain loops: hostile fixtures replace Array.prototype.map in this world.
-    CSS.highlights.forEach((hl, name) => {
-      if (!name.startsWith('tifa-')) return;
-      const texts: string[] = [];
-      for (const r of hl as unknown as Iterable<Range>) texts.push(r.toString());
-      out[name] = texts;
-    });
-    return out;
-  });
+  return page.evaluate(readHighlights);
+}
+
+/** The id of the tab showing `page` (asked of the service worker). */
+export function tabIdOf(ext: Launched, page: Page): Promise<number> {
+  return ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, page.url());
 }
 
 /** Wait until the extension has drawn its marks (the badge is shown). */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+import { artifact, tabIdOf, highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -47,14 +47,10 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-async function tabIdOf(page: Page): Promise<number> {
-  return ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, page.url());
-}
-
 async function panelFor(page: Page): Promise<Page> {
   const panel = await ext.context.newPage();
   await panel.setViewportSize({ width: 420, height: 900 });
-  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${await tabIdOf(page)}`);
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${await tabIdOf(ext, page)}`);
   return panel;
 }
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, GLOSSARY_DIR } from '../../src/cli/assets';
 import { EntrySchema, parseGlossary } from '../../src/core/glossary';
@@ -77,7 +78,7 @@ describe('glossary schema', () => {
     ['an unknown category', { ...good, category: 'gossip' }],
     ['no examples', { ...good, examples: [] }],
   ])('rejects %s', (_name, data) => {
-    expect(EntrySchema.safeParse(data).success).toBe(false);
+    expect(v.safeParse(EntrySchema, data).success).toBe(false);
   });
 
   it('rejects duplicate ids and dangling related ids, naming each problem', () => {
