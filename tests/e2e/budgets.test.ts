@@ -74,6 +74,8 @@ beforeAll(async () => {
   const pieces = ['000_7d7e2c4cace67202', '003_5cde503fef3895bf', '004_ecbc3fa7240ad993', '001_37e5b51ccce53404'].map(seed);
   for (let i = 0; big.length < 300000; i++) big += pieces[i % pieces.length]!;
   server.extra.set('/budget/300k.html', { body: html('300k', big.slice(0, 300000)) });
+  while (big.length < 1_000_000) big += big;
+  server.extra.set('/budget/1m.html', { body: html('1m', big.slice(0, 1_000_000)) });
   ext = await launchWithExtension();
   plain = await launchPlain();
   // Wake the engine once (jieba start-up is measured separately in the first run below).
@@ -116,6 +118,18 @@ describe('budgets (measured, reported, not asserted)', () => {
     results['300k'] = {
       firstMarksAfterLoadMs: Math.round(run.firstMarks - run.load),
       longTaskMs: { withTifa: Math.round(run.longTasks), withoutTifa: Math.round(base.longTasks), count: run.longTaskCount },
+      tifaMainThreadMs: { total: Math.round(run.tifaMs ?? 0), longest: Math.round(run.tifaLongestMs ?? 0) },
+    };
+    expect(run.firstMarks).toBeGreaterThan(0);
+  });
+
+  it('a 1,000,000-character page: marks arrive, the main-thread work stays bounded', async () => {
+    const url = `${server.origin}/budget/1m.html`;
+    const run = await measure(ext.context, url, true);
+    const base = await measure(plain.context, url, false);
+    results['1m'] = {
+      firstMarksAfterLoadMs: Math.round(run.firstMarks - run.load),
+      longTaskMs: { withTifa: Math.round(run.longTasks), withoutTifa: Math.round(base.longTasks) },
       tifaMainThreadMs: { total: Math.round(run.tifaMs ?? 0), longest: Math.round(run.tifaLongestMs ?? 0) },
     };
     expect(run.firstMarks).toBeGreaterThan(0);
