@@ -30,6 +30,14 @@ function hanCount(s: string, stopAt: number): number {
   return n;
 }
 
+/** The mark index of the removal marker (in the overlay) an event happened on, or -1. */
+function markerIndex(e: Event): number {
+  for (const t of e.composedPath()) {
+    if (t instanceof HTMLElement && t.classList.contains('removed')) return Number(t.dataset.mark ?? -1);
+  }
+  return -1;
+}
+
 export class Controller {
   private settings!: SettingsSnapshot;
   private overlay: Overlay | undefined;
@@ -165,13 +173,17 @@ export class Controller {
     let frame = 0;
     this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
       if (frame || this.pinned) return;
+      const marker = markerIndex(e);
       frame = requestAnimationFrame(() => {
         frame = 0;
-        this.hover(e.clientX, e.clientY);
+        if (marker >= 0) {
+          if (marker !== this.cardMark) this.showCard(marker, false);
+        } else this.hover(e.clientX, e.clientY);
       });
     });
     this.ctx.addEventListener(document, 'click', (e: MouseEvent) => {
-      const i = this.hit(e.clientX, e.clientY);
+      const marker = markerIndex(e);
+      const i = marker >= 0 ? marker : this.hit(e.clientX, e.clientY);
       if (i >= 0) {
         this.showCard(i, true);
       } else if (this.pinned) this.hideCard();
@@ -213,7 +225,6 @@ export class Controller {
         if (r && [...r.getClientRects()].some((q) => x >= q.left && x <= q.right && y >= q.top && y <= q.bottom)) return i;
       }
     }
-    // Removal markers live in the overlay; hovering one shows its card too.
     return -1;
   }
 

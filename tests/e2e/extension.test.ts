@@ -67,8 +67,15 @@ describe('recognition and marks', () => {
     expect(h['tifa-diff-wording']).toEqual(expect.arrayContaining(['快递员', '心绪']));
     expect(h['tifa-diff-moved']?.[0]).toContain('管理服务向');
     expect(h['tifa-term']).toEqual(expect.arrayContaining(['新就业群体', '两新', '一老一小']));
-    // a removal is drawn in the overlay, never in the page
+    // a removal is drawn in the overlay, never in the page, and hovering it shows what is missing
+    const marker = page.locator('tifa-overlay .removed').first();
     expect(await page.locator('tifa-overlay .removed').count()).toBeGreaterThan(0);
+    await marker.scrollIntoViewIfNeeded();
+    await marker.hover({ force: true });
+    const card = page.locator('tifa-overlay .card');
+    await card.waitFor({ state: 'visible' });
+    expect(await card.textContent()).toContain('Missing on this page');
+    await page.screenshot({ path: artifact('card-removed.png') });
     await page.close();
   });
 });
