@@ -16,8 +16,9 @@ import type { VersionStore } from './store';
 
 export class EngineHost {
   private engine: Promise<Engine> | undefined;
-  private readonly results = new Map<number, PageResult>();
-  private readonly latestRun = new Map<number, number>();
+  /** Latest result per tab and frame ("tab:frame"): an article can sit in an iframe. */
+  private readonly results = new Map<string, PageResult>();
+  private readonly latestRun = new Map<string, number>();
 
   constructor(private readonly store: VersionStore) {}
 
@@ -32,16 +33,17 @@ export class EngineHost {
     return this.engine;
   }
 
-  /** Mark runId as the newest for the tab; older runs still queued will be skipped. */
-  private claim(tabId: number, runId: number): void {
-    this.latestRun.set(tabId, Math.max(runId, this.latestRun.get(tabId) ?? -Infinity));
+  /** Mark runId as the newest for the frame; older runs still queued will be skipped. */
+  private claim(key: string, runId: number): void {
+    this.latestRun.set(key, Math.max(runId, this.latestRun.get(key) ?? -Infinity));
   }
 
-  /** Annotate a tab's text; undefined when a newer run for the tab superseded this one. */
-  async annotate(tabId: number, runId: number, text: string, url: string, title: string): Promise<PageResult | undefined> {
-    this.claim(tabId, runId);
+  /** Annotate a frame's text; undefined when a newer run for the frame superseded this one. */
+  async annotate(tabId: number, frameId: number, runId: number, text: string, url: string, title: string): Promise<PageResult | undefined> {
+    const key = `${tabId}:${frameId}`;
+    this.claim(key, runId);
     const engine = await this.load();
-    if (this.latestRun.get(tabId) !== runId) return undefined;
+    if (this.latestRun.get(key) !== runId) return undefined;
     const t0 = performance.now();
     const annotations = engine.annotate(text);
     const usage = engine.termUsage(annotations);
@@ -57,13 +59,13 @@ export class EngineHost {
       const e = engine.entry(id);
       if (e) entries[id] = publicEntry(e);
     }
-    const result: PageResult = { annotations, versions, entries, usage, url, title, engineMs };
+    const result: PageResult = { annotations, versions, entries, usage, url, title, frameId, engineMs };
     const remembered = await this.remember(engine, result).catch((e: unknown) => {
       console.warn('[tifa] could not remember this version', e);
       return undefined;
     });
     if (remembered) result.remembered = { id: remembered.id, title: remembered.title };
-    this.results.set(tabId, result);
+    this.results.set(key, result);
     return result;
   }
 
@@ -96,13 +98,28 @@ export class EngineHost {
     return v;
   }
 
+  /**
+   * The tab's result for the side panel and popup: the frame where Tifa found
+   * the most (known versions first, then terms), the top frame on a tie.
+   */
   result(tabId: number): PageResult | undefined {
-    return this.results.get(tabId);
+    let best: PageResult | undefined;
+    const weight = (r: PageResult): number => r.annotations.matches.length * 1e6 + r.annotations.terms.length;
+    for (const [key, r] of this.results) {
+      if (!key.startsWith(`${tabId}:`)) continue;
+      if (!best || weight(r) > weight(best) || (weight(r) === weight(best) && r.frameId < best.frameId)) best = r;
+    }
+    return best;
   }
 
-  forget(tabId: number): void {
-    this.results.delete(tabId);
-    this.latestRun.delete(tabId);
+  /** Forget a tab (closed), or one frame of it (navigated away). */
+  forget(tabId: number, frameId?: number): void {
+    for (const key of [...this.results.keys(), ...this.latestRun.keys()]) {
+      if (frameId === undefined ? key.startsWith(`${tabId}:`) : key === `${tabId}:${frameId}`) {
+        this.results.delete(key);
+        this.latestRun.delete(key);
+      }
+    }
   }
 
   /** Store a version (saved, imported) and know it from now on. */

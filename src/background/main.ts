@@ -18,8 +18,9 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
   switch (msg.type) {
     case 'annotate': {
       if (tabId === undefined) return null;
-      const result = await host.annotate(tabId, msg.runId, msg.text, msg.url, msg.title);
-      if (result) await updateBadge(tabId, result);
+      const result = await host.annotate(tabId, sender.frameId ?? 0, msg.runId, msg.text, msg.url, msg.title);
+      const best = host.result(tabId);
+      if (best) await updateBadge(tabId, best);
       if (result) void browser.runtime.sendMessage({ type: 'tabUpdated', tabId }).catch(() => undefined);
       return result ?? null;
     }
@@ -164,6 +165,10 @@ export function startBackground(): void {
   });
 
   browser.tabs.onRemoved.addListener((tabId: number) => host.forget(tabId));
+  // A tab that loads a new document starts afresh (its frames' old results would otherwise linger).
+  browser.tabs.onUpdated.addListener((tabId: number, change: { status?: string }) => {
+    if (change.status === 'loading') host.forget(tabId);
+  });
   // Start jieba and build the index now, so the first page does not wait for them.
   host.warm();
   browser.runtime.onInstalled.addListener(() => void registerExtraSites());

@@ -60,6 +60,8 @@ export const PageResultSchema = v.object({
   ),
   url: v.string(),
   title: v.string(),
+  /** The frame the text came from (0: the top frame); side-panel jumps go there. */
+  frameId: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Set when this page's text was just kept as a new version (setting "remember versions"). */
   remembered: v.optional(v.object({ id: v.string(), title: v.string() })),
   /** Milliseconds the engine took. */

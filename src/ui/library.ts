@@ -25,7 +25,7 @@ export async function saveTab(tabId: number, url: string, result: PageResult | u
   if (a?.matches.length) {
     text = a.text.slice(Math.min(...a.matches.map((m) => m.start)), Math.max(...a.matches.map((m) => m.end)));
   } else {
-    const html: unknown = await browser.tabs.sendMessage(tabId, { type: 'getPageHtml' });
+    const html: unknown = await browser.tabs.sendMessage(tabId, { type: 'getPageHtml' }, { frameId: result?.frameId ?? 0 });
     if (typeof html !== 'string') throw new Error('Tifa cannot read this page.');
     text = htmlToText(html);
     title ||= new DOMParser().parseFromString(html, 'text/html').title;

@@ -8,9 +8,11 @@ import { isNewsSite, siteOf } from '../shared/sites';
 import { saveTab } from './library';
 import { activeTab, tabResult } from './tab';
 
+/** Status from the frame whose result the background keeps for this tab (the top frame when there is none). */
 async function status(tabId: number): Promise<Status | undefined> {
   try {
-    return parseReply(StatusSchema, await browser.tabs.sendMessage(tabId, { type: 'getStatus' }));
+    const frameId = (await tabResult(tabId))?.frameId ?? 0;
+    return parseReply(StatusSchema, await browser.tabs.sendMessage(tabId, { type: 'getStatus' }, { frameId }));
   } catch {
     return undefined; // no content script in this tab
   }

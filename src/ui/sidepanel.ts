@@ -16,12 +16,14 @@ import { activeTab, tabResult } from './tab';
 let root: HTMLElement;
 let tabId = -1;
 let tabUrl = '';
+/** The frame the shown result came from (an article can sit in an iframe). */
+let frameId = 0;
 let compareWith = '';
 /** A line of feedback after an action (saved, copied, error), kept across refreshes. */
 let notice = '';
 
 function reveal(target: 'difference' | 'term', index: number): void {
-  void browser.tabs.sendMessage(tabId, { type: 'reveal', target, index }).catch(() => undefined);
+  void browser.tabs.sendMessage(tabId, { type: 'reveal', target, index }, { frameId }).catch(() => undefined);
 }
 
 /** A list item that jumps to its mark on click or Enter. */
@@ -279,6 +281,7 @@ async function refresh(): Promise<void> {
   tabId = tab?.id ?? -1;
   tabUrl = tab?.url ?? '';
   const [r, s] = await Promise.all([tab ? tabResult(tab.id) : undefined, readSettings()]);
+  frameId = r?.frameId ?? 0;
   const zh = s.noteLanguage === 'zh' || (s.noteLanguage === 'auto' && uiIsChinese());
   const nothing = !r || (!r.annotations.matches.length && !r.annotations.terms.length);
   root.replaceChildren(

@@ -10,7 +10,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, highlightTexts, launchPlain, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+import {
+  artifact,
+  highlightTexts,
+  launchPlain,
+  launchWithExtension,
+  readHighlights,
+  ROOT,
+  StaticServer,
+  waitForMarks,
+  type Launched,
+} from './harness';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -82,6 +92,16 @@ const errors: string[] = [];
 beforeAll(async () => {
   for (const [p, v] of Object.entries(PAGES)) server.extra.set(p, v);
   await server.start();
+  // The article in a same-origin iframe and in a cross-origin one (localhost vs 127.0.0.1: two origins, one server).
+  const other = server.origin.replace('127.0.0.1', 'localhost');
+  server.extra.set('/h/frames.html', {
+    body: page(
+      '',
+      `<p>外层页面只有一行字。</p>
+       <iframe id="same" src="/demo/seed-001.html" width="900" height="500"></iframe>
+       <iframe id="cross" src="${other}/demo/seed-002.html" width="900" height="500"></iframe>`,
+    ),
+  });
   ext = await launchWithExtension();
   plain = await launchPlain();
 });
@@ -186,6 +206,20 @@ describe('hostile pages', () => {
     await pg.locator('#editor').click();
     await pg.keyboard.type('新增');
     expect(await pg.locator('#editor').textContent()).toContain('新增');
+    await pg.close();
+  });
+
+  it('articles inside a same-origin and a cross-origin iframe', async () => {
+    const pg = await open('/h/frames.html');
+    const marked = async (selector: string): Promise<string[]> => {
+      const frame = await (await pg.$(selector))!.contentFrame();
+      return frame!.evaluate(readHighlights).then((h) => h['tifa-term'] ?? []);
+    };
+    await expect.poll(() => marked('#same'), { timeout: 15000 }).toContain('新就业群体');
+    await expect.poll(() => marked('#cross'), { timeout: 15000 }).toContain('新就业群体');
+    const crossDiffs = await (await (await pg.$('#cross'))!.contentFrame())!.evaluate(readHighlights);
+    expect(crossDiffs['tifa-diff-name']).toEqual(['肖娜']); // 002 against 000/001: 李肖娜 → 肖娜
+    await pg.screenshot({ path: artifact('hostile-frames.png') });
     await pg.close();
   });
 

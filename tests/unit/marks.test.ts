@@ -12,6 +12,7 @@ const result: PageResult = {
   usage: [],
   url: '',
   title: '',
+  frameId: 0,
   engineMs: 0,
 };
 const all = { number: true, name: true, wording: true, added: true, removed: true, moved: true, other: true };

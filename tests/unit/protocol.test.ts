@@ -48,7 +48,7 @@ describe('receive', () => {
 describe('parseReply', () => {
   it('accepts a real engine result and rejects a tampered one', () => {
     const annotations = engine.annotate(version(B).text.slice(0, 3000));
-    const result = { annotations, versions: [], entries: {}, usage: [], url: 'http://127.0.0.1/', title: 't', engineMs: 3 };
+    const result = { annotations, versions: [], entries: {}, usage: [], url: 'http://127.0.0.1/', title: 't', frameId: 0, engineMs: 3 };
     expect(parseReply(PageResultSchema, result)).toBeDefined();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(
