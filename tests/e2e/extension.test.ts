@@ -214,6 +214,32 @@ describe('side panel, popup and options', () => {
   });
 });
 
+describe('badge', () => {
+  it('opens the side panel on click (the click is the user gesture sidePanel.open requires)', async () => {
+    const page = await open('/demo/seed-001.html');
+    await waitForMarks(page);
+    const logs: string[] = [];
+    const onLog = (m: { text(): string }): void => void logs.push(m.text());
+    ext.worker.on('console', onLog);
+    await page.locator('tifa-overlay .badge').click();
+    await page.waitForTimeout(1500);
+    ext.worker.off('console', onLog);
+    expect(logs.filter((l) => l.includes('could not open the side panel'))).toEqual([]);
+    // control: the same call without a user gesture is refused, so the click above is what made it work
+    const id = await tabIdOf(ext, page);
+    const refused = await ext.worker.evaluate(async (tab) => {
+      try {
+        await chrome.sidePanel.open({ tabId: tab });
+        return 'opened';
+      } catch (e) {
+        return String(e);
+      }
+    }, id);
+    expect(refused).toMatch(/user gesture/);
+    await page.close();
+  });
+});
+
 describe('pinyin above terms', () => {
   it('draws pinyin labels in the overlay when the option is on', async () => {
     const page = await open('/demo/xinhua-social-work.html');
