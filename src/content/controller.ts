@@ -207,9 +207,12 @@ export class Controller {
     if (!this.page || !this.renderer || !this.settings.marksVisible) return -1;
     let node: Node | undefined;
     let offset = 0;
-    const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
+    const doc = document as Document & {
+      caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+    };
     if (doc.caretPositionFromPoint) {
-      const p = doc.caretPositionFromPoint(x, y);
+      // Naming the open shadow roots lets the hit land inside them (Chrome 128+, Firefox 139+).
+      const p = doc.caretPositionFromPoint(x, y, { shadowRoots: this.page.shadowRoots });
       if (p) [node, offset] = [p.offsetNode, p.offset];
     } else {
       const r = document.caretRangeFromPoint?.(x, y);

@@ -2,7 +2,8 @@
  * Page text from the live DOM, with a map back to DOM positions.
  *
  * Text nodes are taken verbatim (so an offset into `text` is an offset into
- * a node's data); "\n" is inserted between blocks and for <br>. Skipped:
+ * a node's data); "\n" is inserted between blocks and for <br>. The walk
+ * follows the flat tree, into open shadow roots and through slots. Skipped:
  * script/style/template and other non-text elements, form fields,
  * contenteditable regions, hidden elements, and Tifa's own overlay.
  * Mirrors src/cli/extract-html.ts, which does the same for saved HTML.
@@ -20,6 +21,8 @@ export interface PageText {
   segments: Segment[];
   /** Index into `segments` of each text node's first segment. */
   byNode: Map<Text, number>;
+  /** Open shadow roots the walk went into (for hit-testing and highlight styles there). */
+  shadowRoots: ShadowRoot[];
 }
 
 const SKIP = new Set([
@@ -105,6 +108,7 @@ export function extractPage(root: Node): PageText {
   const parts: string[] = [];
   const segments: Segment[] = [];
   const byNode = new Map<Text, number>();
+  const shadowRoots: ShadowRoot[] = [];
   let length = 0;
   let lastNewline = true;
   const newline = (): void => {
@@ -147,10 +151,22 @@ export function extractPage(root: Node): PageText {
     } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
       continue;
     }
-    const kids = node.childNodes;
+    // The flat tree, as it renders: an open shadow root instead of the host's children,
+    // and at a <slot> the nodes assigned to it (or its fallback content).
+    let kids: ArrayLike<Node> = node.childNodes;
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (el.shadowRoot) {
+        shadowRoots.push(el.shadowRoot);
+        kids = el.shadowRoot.childNodes;
+      } else if (el.localName === 'slot') {
+        const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+        if (assigned.length) kids = assigned;
+      }
+    }
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
-  return { text: parts.join(''), segments, byNode };
+  return { text: parts.join(''), segments, byNode, shadowRoots };
 }
 
 /** Index of the segment holding text offset `pos` (the last segment starting at or before it). */

@@ -11,11 +11,17 @@ import type { PageResult } from '../shared/protocol';
 import { rangeFor, type PageText } from './extract';
 import { HIGHLIGHTS, type Mark } from './marks';
 import { toPage, type Overlay } from './overlay';
+// The same highlight styles the manifest injects into the document, for the shadow roots marks sit in.
+import HIGHLIGHT_CSS from '../../entrypoints/content/style.css?inline';
+
+let shadowSheet: CSSStyleSheet | undefined;
 
 export class Renderer {
   /** Range of each mark (same order as marks); undefined where the text is gone. */
   ranges: (Range | undefined)[] = [];
   private names = new Set<string>();
+  /** Shadow roots given Tifa's highlight styles (taken back on clear). */
+  private styled: ShadowRoot[] = [];
 
   constructor(private readonly overlay: Overlay) {}
 
@@ -34,6 +40,7 @@ export class Renderer {
       CSS.highlights.set(name, new Highlight(...ranges));
       this.names.add(name);
     }
+    this.styleShadowRoots(page.shadowRoots);
     this.layout(marks, result, showPinyin);
   }
 
@@ -81,7 +88,38 @@ export class Renderer {
     } else CSS.highlights.delete(HIGHLIGHTS.focus);
   }
 
+  /**
+   * ::highlight() rules apply per tree: a mark inside a shadow root needs them
+   * there too. Adds one constructed sheet to each root's adoptedStyleSheets
+   * (the page's DOM and text stay as they are); where that is refused
+   * (Firefox's wrappers), marks there are simply not styled.
+   */
+  private styleShadowRoots(roots: readonly ShadowRoot[]): void {
+    if (!roots.length) return;
+    try {
+      if (!shadowSheet) {
+        shadowSheet = new CSSStyleSheet();
+        shadowSheet.replaceSync(HIGHLIGHT_CSS);
+      }
+      for (const root of roots) {
+        if (root.adoptedStyleSheets.includes(shadowSheet)) continue;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, shadowSheet];
+        this.styled.push(root);
+      }
+    } catch {
+      // not available here: marks in shadow roots stay unstyled
+    }
+  }
+
   clear(): void {
+    for (const root of this.styled) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== shadowSheet);
+      } catch {
+        // the root is gone or refuses: nothing to take back
+      }
+    }
+    this.styled = [];
     for (const n of this.names) CSS.highlights.delete(n);
     this.names.clear();
     this.ranges = [];

@@ -76,6 +76,28 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
       `<div contenteditable="true" id="editor">${paras(['编辑器里的文字：聚焦“一老一小”，发展新时代“枫桥经验”，这里不应被标注。'])}</div><article>${paras(excerpt)}</article>`,
     ),
   },
+  '/h/shadow.html': {
+    body: page(
+      '',
+      `<news-article id="story"><p slot="lead">${excerpt[0]}</p></news-article>
+       <script>
+         customElements.define('news-article', class extends HTMLElement {
+           constructor() {
+             super();
+             const root = this.attachShadow({ mode: 'open' });
+             const lead = document.createElement('slot');
+             lead.name = 'lead';
+             root.append(lead);
+             for (const line of ${JSON.stringify(excerpt.slice(1))}) {
+               const p = document.createElement('p');
+               p.textContent = line;
+               root.append(p);
+             }
+           }
+         });
+       </script>`,
+    ),
+  },
   '/h/storm.html': {
     body: page(
       `<script>
@@ -220,6 +242,25 @@ describe('hostile pages', () => {
     const crossDiffs = await (await (await pg.$('#cross'))!.contentFrame())!.evaluate(readHighlights);
     expect(crossDiffs['tifa-diff-name']).toEqual(['肖娜']); // 002 against 000/001: 李肖娜 → 肖娜
     await pg.screenshot({ path: artifact('hostile-frames.png') });
+    await pg.close();
+  });
+
+  it('an article inside an open shadow root (and slotted into it)', async () => {
+    const pg = await open('/h/shadow.html');
+    expect(await waitForMarks(pg)).toMatch(/^3 versions/);
+    const inShadow = await pg.evaluate(() => {
+      const root = document.getElementById('story')!.shadowRoot!;
+      const out: string[] = [];
+      CSS.highlights.forEach((hl, name) => {
+        if (name === 'tifa-term')
+          for (const r of hl as unknown as Iterable<Range>) if (root.contains(r.startContainer)) out.push(r.toString());
+      });
+      return out;
+    });
+    expect(inShadow).toEqual(expect.arrayContaining(['十五五', '中央社会工作部']));
+    expect(await hover(pg, 'tifa-term', '中央社会工作部')).toContain('zhōngyāng');
+    await pg.screenshot({ path: artifact('hostile-shadow.png') });
+    await sameDomAsWithout(pg, '/h/shadow.html');
     await pg.close();
   });
 
