@@ -86,6 +86,37 @@ function applyEdits(text: string, edits: Edit[]): { page: string; applied: Appli
   return { page, applied };
 }
 
+/** Move line `from` to position `to`, carrying the applied edits' positions along. */
+function moveParagraph(page: string, applied: Applied[], from: number, to: number): { page: string; applied: Applied[]; moved: Applied } {
+  const lines = page.split('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const l of lines) {
+    starts.push(at);
+    at += l.length + 1;
+  }
+  const order = lines.map((_, i) => i);
+  const [m] = order.splice(from, 1);
+  order.splice(to, 0, m!);
+  const newStart = new Map<number, number>();
+  let pos = 0;
+  for (const i of order) {
+    newStart.set(i, pos);
+    pos += lines[i]!.length + 1;
+  }
+  const lineOf = (x: number): number => starts.findLastIndex((st) => st <= x);
+  const shift = (x: number, line: number): number => newStart.get(line)! + (x - starts[line]!);
+  const moved: Applied = { kind: 'sub', start: newStart.get(from)!, end: newStart.get(from)! + lines[from]!.length };
+  return {
+    page: order.map((i) => lines[i]).join('\n'),
+    applied: applied.map((e) => {
+      const line = lineOf(e.start);
+      return { ...e, start: shift(e.start, line), end: shift(e.end, line) };
+    }),
+    moved,
+  };
+}
+
 const near = (d: Difference, a: Applied): boolean => d.start <= a.end + 1 && d.end >= a.start - 1;
 
 describe('recall under random edits', () => {
@@ -94,8 +125,15 @@ describe('recall under random edits', () => {
     let found = 0;
     const misses: string[] = [];
     fc.assert(
-      fc.property(fc.array(editArb, { minLength: 1, maxLength: 5 }), (es) => {
-        const { page, applied } = applyEdits(base, es);
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 5 }), fc.option(fc.tuple(fc.nat(), fc.nat()), { freq: 3 }), (es, move) => {
+        let { page, applied } = applyEdits(base, es);
+        let moved: Applied | undefined;
+        if (move) {
+          const n = paragraphs.length;
+          const from = move[0] % n;
+          const to = move[1] % n;
+          if (Math.abs(from - to) > 1) ({ page, applied, moved } = moveParagraph(page, applied, from, to));
+        }
         const a = engine.compare(page, other);
         expect(a.matches).toHaveLength(1);
         for (const e of applied) {
@@ -110,6 +148,12 @@ describe('recall under random edits', () => {
             if (here.some((d) => d.category !== 'punctuation')) found++;
             else misses.push(`${e.kind} at ${e.start}: ${JSON.stringify(page.slice(e.start - 5, e.end + 5))}`);
           }
+        }
+        // a moved paragraph is reported where it now stands (as a move, or as text the other version has elsewhere)
+        if (moved) {
+          edits++;
+          if (a.differences.some((d) => d.category !== 'punctuation' && near(d, moved))) found++;
+          else misses.push(`move to ${moved.start}`);
         }
         // nothing reported outside the text
         for (const d of a.differences) expect(d.end).toBeLessThanOrEqual(page.length);
