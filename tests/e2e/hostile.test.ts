@@ -4,7 +4,8 @@
  * unsets everything plus a giant overlay, a strict CSP, zero-width characters
  * and astral characters, a contenteditable editor, a mutation storm. Each:
  * the article is marked where it is, no page errors, the page's DOM is the
- * same with and without Tifa, and the work stays bounded.
+ * same with and without Tifa, and the work stays bounded (Tifa's own
+ * main-thread time per fixture goes to test-results/hostile-budgets.json).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -110,6 +111,8 @@ const PAGES: Record<string, { body: string; headers?: Record<string, string> }> 
 };
 
 const errors: string[] = [];
+/** Tifa's own main-thread work per fixture (its User Timing measures), written to test-results/hostile-budgets.json. */
+const work: Record<string, { totalMs: number; longestMs: number; runs: number }> = {};
 
 beforeAll(async () => {
   for (const [p, v] of Object.entries(PAGES)) server.extra.set(p, v);
@@ -129,6 +132,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  fs.writeFileSync(artifact('hostile-budgets.json'), JSON.stringify(work, null, 2));
+  console.log('hostile pages, Tifa main-thread work:', JSON.stringify(work));
   await ext?.close();
   await plain?.close();
   await server.stop();
@@ -142,6 +147,24 @@ async function open(p: string): Promise<Page> {
   });
   await pg.goto(`${server.origin}${p}`);
   return pg;
+}
+
+/** Record Tifa's main-thread work on this page, then close it. */
+async function done(pg: Page, name: string): Promise<void> {
+  work[name] = await pg.evaluate(() => {
+    // plain loops: one fixture replaces Array.prototype.map
+    let totalMs = 0;
+    let longestMs = 0;
+    let runs = 0;
+    for (const e of performance.getEntriesByType('measure')) {
+      if (!e.name.startsWith('tifa:')) continue;
+      totalMs += e.duration;
+      if (e.duration > longestMs) longestMs = e.duration;
+      if (e.name === 'tifa:extract') runs++;
+    }
+    return { totalMs: Math.round(totalMs), longestMs: Math.round(longestMs), runs };
+  });
+  await pg.close();
 }
 
 async function sameDomAsWithout(pg: Page, p: string): Promise<void> {
@@ -174,7 +197,7 @@ describe('hostile pages', () => {
     expect(await waitForMarks(pg)).toMatch(/^3 versions/);
     expect((await highlightTexts(pg))['tifa-term']).toEqual(expect.arrayContaining(['十五五']));
     expect(await hover(pg, 'tifa-term', '十五五')).toContain('shíwǔwǔ');
-    await pg.close();
+    await done(pg, '/h/builtins.html');
   });
 
   it('page CSS `* { all: unset !important }` and a giant z-index overlay', async () => {
@@ -190,7 +213,7 @@ describe('hostile pages', () => {
     expect(style.bg).not.toBe('rgba(0, 0, 0, 0)');
     await pg.screenshot({ path: artifact('hostile-unset.png') });
     await sameDomAsWithout(pg, '/h/unset.html');
-    await pg.close();
+    await done(pg, '/h/unset.html');
   });
 
   it('a strict CSP page (default-src none; style-src none)', async () => {
@@ -200,7 +223,7 @@ describe('hostile pages', () => {
     const bg = await pg.locator('tifa-overlay .card').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgba(0, 0, 0, 0)'); // styled despite style-src 'none'
     await pg.screenshot({ path: artifact('hostile-csp.png') });
-    await pg.close();
+    await done(pg, '/h/csp.html');
   });
 
   it('zero-width characters inside a term, emoji and astral characters', async () => {
@@ -210,7 +233,7 @@ describe('hostile pages', () => {
     expect(terms).toContain('新时代“枫\u200b桥\u200d经验”');
     expect(terms).toContain('一老一小');
     await sameDomAsWithout(pg, '/h/unicode.html');
-    await pg.close();
+    await done(pg, '/h/unicode.html');
   });
 
   it('a contenteditable editor is left alone', async () => {
@@ -228,7 +251,7 @@ describe('hostile pages', () => {
     await pg.locator('#editor').click();
     await pg.keyboard.type('新增');
     expect(await pg.locator('#editor').textContent()).toContain('新增');
-    await pg.close();
+    await done(pg, '/h/editable.html');
   });
 
   it('articles inside a same-origin and a cross-origin iframe', async () => {
@@ -242,7 +265,7 @@ describe('hostile pages', () => {
     const crossDiffs = await (await (await pg.$('#cross'))!.contentFrame())!.evaluate(readHighlights);
     expect(crossDiffs['tifa-diff-name']).toEqual(['肖娜']); // 002 against 000/001: 李肖娜 → 肖娜
     await pg.screenshot({ path: artifact('hostile-frames.png') });
-    await pg.close();
+    await done(pg, '/h/frames.html');
   });
 
   it('an article inside an open shadow root (and slotted into it)', async () => {
@@ -261,7 +284,7 @@ describe('hostile pages', () => {
     expect(await hover(pg, 'tifa-term', '中央社会工作部')).toContain('zhōngyāng');
     await pg.screenshot({ path: artifact('hostile-shadow.png') });
     await sameDomAsWithout(pg, '/h/shadow.html');
-    await pg.close();
+    await done(pg, '/h/shadow.html');
   });
 
   it('a mutation storm (text rewritten every 50 ms): marks stay, runs stay bounded', async () => {
@@ -273,7 +296,7 @@ describe('hostile pages', () => {
     expect(runs).toBeGreaterThanOrEqual(1);
     expect(runs).toBeLessThanOrEqual(4);
     expect((await highlightTexts(pg))['tifa-term']?.length ?? 0).toBeGreaterThan(3);
-    await pg.close();
+    await done(pg, '/h/storm.html');
   });
 
   it('raised no page errors of its own', () => {
