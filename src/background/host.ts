@@ -4,6 +4,7 @@
  * tab, keeps each tab's latest result for the side panel and popup, skips runs
  * made stale by a newer one, and remembers new versions of known articles.
  */
+import { articleRange } from '../core/context';
 import { Engine } from '../core/engine';
 import { publicEntry } from '../core/glossary';
 import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
@@ -78,8 +79,7 @@ export class EngineHost {
     const a = r.annotations;
     if (!a.matches.length || a.matches.some((m) => sameAs(r, m.versionId))) return undefined;
     if (!(await settings.rememberVersions.getValue())) return undefined;
-    const start = Math.min(...a.matches.map((m) => m.start));
-    const end = Math.max(...a.matches.map((m) => m.end));
+    const [start, end] = articleRange(a)!;
     const v = makeUserVersion(
       a.text.slice(start, end),
       {

@@ -5,78 +5,11 @@
  * <br> separate blocks, blocks are joined with "\n".
  */
 import { parse } from 'parse5';
+import { BLOCK_TAGS, SKIP_TAGS } from '../shared/html-tags';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
-
-/** Elements whose content is never page text. */
-const SKIP = new Set([
-  'head',
-  'script',
-  'style',
-  'template',
-  'noscript',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'math',
-  'canvas',
-  'textarea',
-  'select',
-  'input',
-  'button',
-]);
-
-/** Elements that start a new block (CSS display: block and friends, by default). */
-const BLOCK = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'hr',
-  'html',
-  'legend',
-  'li',
-  'main',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
 
 function attr(el: Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
@@ -108,13 +41,13 @@ export function extractHtmlText(html: string): string {
     if (!('childNodes' in node)) return;
     const el = 'tagName' in node ? node : undefined;
     if (el) {
-      if (SKIP.has(el.tagName) || isHidden(el)) return;
+      if (SKIP_TAGS.has(el.tagName) || isHidden(el)) return;
       if (el.tagName === 'br') {
         flush();
         return;
       }
     }
-    const block = !el || BLOCK.has(el.tagName);
+    const block = !el || BLOCK_TAGS.has(el.tagName);
     if (block) flush();
     const kids = el?.tagName === 'template' ? [] : node.childNodes;
     for (const child of kids) walk(child);

@@ -1,4 +1,5 @@
 /** The human-readable form of annotations (`tifa annotate` without --json). */
+import { around } from '../core/context';
 import type { GlossaryEntry } from '../core/glossary';
 import type { Annotations, Difference, Kind } from '../core/types';
 import type { Version } from '../core/engine';
@@ -17,9 +18,8 @@ function clip(s: string, max = 60): string {
 
 /** The difference in its page context: …before⟦page text⟧after… */
 function inContext(text: string, d: Difference): string {
-  const before = oneLine(text.slice(Math.max(0, d.start - CONTEXT), d.start));
-  const after = oneLine(text.slice(d.end, d.end + CONTEXT));
-  return `…${before}⟦${clip(d.pageText)}⟧${after}…`;
+  const { before, after } = around(text, d.start, d.end, CONTEXT);
+  return `…${oneLine(before)}⟦${clip(d.pageText)}⟧${oneLine(after)}…`;
 }
 
 export interface ReportOptions {

@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PageResultSchema, parseReply, receive, ToContent, type ContentMessage, type PageResult, type Status } from '../shared/protocol';
 import { readSettings, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { siteOf } from '../shared/sites';
+import { hanCount } from '../shared/text-input';
 import { t, uiIsChinese } from '../shared/i18n';
 import { diffCard, termCard } from './card';
 import { extractPage, offsetOf, type PageText } from './extract';
@@ -20,15 +21,6 @@ const MIN_HAN = 80;
 const MUTATION_DEBOUNCE_MS = 700;
 /** Under a mutation storm (a ticker rewriting text every 50 ms) a run still happens this often, never more. */
 const MUTATION_MAX_WAIT_MS = 3000;
-
-function hanCount(s: string, stopAt: number): number {
-  let n = 0;
-  for (let i = 0; i < s.length && n < stopAt; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) n++;
-  }
-  return n;
-}
 
 /** The mark index of the removal marker (in the overlay) an event happened on, or -1. */
 function markerIndex(e: Event): number {

@@ -8,6 +8,7 @@
  * contenteditable regions, hidden elements, and Tifa's own overlay.
  * Mirrors src/cli/extract-html.ts, which does the same for saved HTML.
  */
+import { BLOCK_TAGS, SKIP_TAGS } from '../shared/html-tags';
 
 /** A run of `text` that is the data of one text node, from `nodeOffset` on. */
 export interface Segment {
@@ -25,77 +26,11 @@ export interface PageText {
   shadowRoots: ShadowRoot[];
 }
 
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'TEMPLATE',
-  'NOSCRIPT',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'BUTTON',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'svg',
-  'math',
-  'HEAD',
-]);
-const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'LEGEND',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-]);
-
 /** The tag name of Tifa's overlay host; never part of the page text. */
 export const OVERLAY_TAG = 'tifa-overlay';
 
 function skipElement(el: Element): boolean {
-  if (SKIP.has(el.tagName) || el.localName === OVERLAY_TAG) return true;
+  if (SKIP_TAGS.has(el.localName) || el.localName === OVERLAY_TAG) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   if (el instanceof HTMLElement && el.isContentEditable) return true;
   // display:none, content-visibility:hidden, visibility:hidden (Chrome 121+, Firefox 125+). A visible
@@ -139,12 +74,12 @@ export function extractPage(root: Node): PageText {
     }
     if (node.nodeType === Node.ELEMENT_NODE) {
       const el = node as Element;
-      if (el.tagName === 'BR') {
+      if (el.localName === 'br') {
         newline();
         continue;
       }
       if (skipElement(el)) continue;
-      if (BLOCK.has(el.tagName)) {
+      if (BLOCK_TAGS.has(el.localName)) {
         newline();
         stack.push({ close: true });
       }

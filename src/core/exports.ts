@@ -2,6 +2,7 @@
  * What readers take away: terms as Anki-ready TSV or CSV, differences as a
  * Markdown report or JSON. Pure functions over the engine's output.
  */
+import { around } from './context';
 import type { TermUsage } from './engine';
 import type { PublicEntry } from './glossary';
 import { sentenceWindow } from './segmenter';
@@ -101,8 +102,7 @@ function md(s: string): string {
 }
 
 function context(text: string, d: Difference): string {
-  const before = text.slice(Math.max(0, d.start - 16), d.start);
-  const after = text.slice(d.end, d.end + 16);
+  const { before, after } = around(text, d.start, d.end, 16);
   return `…${md(before)}**${md(d.pageText) || '‸'}**${md(after)}…`;
 }
 

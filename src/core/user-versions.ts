@@ -9,13 +9,16 @@ import { issueLines } from './glossary';
 
 export const ORIGINS = ['saved', 'remembered', 'imported'] as const;
 
+/** A version's date: YYYY, YYYY-MM, YYYY-MM-DD, or empty when unknown. */
+export const DATE_OR_EMPTY = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
+
 export const UserVersionSchema = v.strictObject({
   /** "user-" + content hash: stable, and the same text always gets the same id. */
   id: v.pipe(v.string(), v.regex(/^user-[0-9a-f]{16}$/, 'id must be user- and a 16-digit hash')),
   title: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
   outlet: v.pipe(v.string(), v.maxLength(200)),
   /** When the text was seen or published: YYYY, YYYY-MM or YYYY-MM-DD. */
-  date: v.pipe(v.string(), v.regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')),
+  date: v.pipe(v.string(), v.regex(DATE_OR_EMPTY, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')),
   url: v.pipe(v.string(), v.maxLength(4096)),
   text: v.pipe(v.string(), v.minLength(1), v.maxLength(5 * 1024 * 1024)),
   hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),

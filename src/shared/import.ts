@@ -4,7 +4,7 @@
  * backup). Every file is checked before anything is stored; one bad file
  * fails the whole import with a message that names it.
  */
-import { parseBackup, makeUserVersion, type UserVersion } from '../core/user-versions';
+import { DATE_OR_EMPTY, parseBackup, makeUserVersion, type UserVersion } from '../core/user-versions';
 import { decodeText, InputError, MAX_IMPORT_BYTES, requireChinese } from './text-input';
 
 export interface ImportMeta {
@@ -16,10 +16,8 @@ export interface ImportMeta {
 /** Turns HTML source into article text (DOMParser + Readability in the browser, parse5 in tests). */
 export type HtmlToText = (html: string) => string;
 
-export const DATE_RE = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
-
 function checkMeta(meta: ImportMeta): void {
-  if (!DATE_RE.test(meta.date.trim())) throw new InputError(`date "${meta.date}": use YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (!DATE_OR_EMPTY.test(meta.date.trim())) throw new InputError(`date "${meta.date}": use YYYY, YYYY-MM or YYYY-MM-DD`);
 }
 
 /** The versions one file holds (a backup holds many). Throws InputError with a reader-facing message. */

@@ -27,9 +27,15 @@ export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 /** Han characters an imported text must have to be worth keeping as a version. */
 export const MIN_IMPORT_HAN = 20;
 
-export function hanCount(s: string): number {
+/** Han characters in `s`, counting no further than `stopAt` (a quick "is this Chinese?" check stops early). */
+export function hanCount(s: string, stopAt = Infinity): number {
   let n = 0;
-  for (const ch of s) if (/\p{Script=Han}/u.test(ch)) n++;
+  for (let i = 0; i < s.length && n < stopAt; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff)
+      n++; // the common block, without a regex
+    else if (c >= 0x2e80 && /\p{Script=Han}/u.test(String.fromCodePoint(s.codePointAt(i)!))) n++;
+  }
   return n;
 }
 

@@ -2,6 +2,7 @@
  * What the side panel shows, computed without the DOM (unit-tested): the
  * differences grouped by kind with context, and the compare view's segments.
  */
+import { around } from '../core/context';
 import type { Difference, Kind } from '../core/types';
 import type { PageResult } from '../shared/protocol';
 import { shown } from '../content/marks';
@@ -25,12 +26,8 @@ export function groupDifferences(r: PageResult, s: Pick<SettingsSnapshot, 'diffK
   const groups = new Map<Kind, DiffItem[]>(KINDS.map((k) => [k, []]));
   r.annotations.differences.forEach((d, index) => {
     if (!shown(d, s)) return;
-    groups.get(d.kind)!.push({
-      index,
-      d,
-      before: oneLine(text.slice(Math.max(0, d.start - 16), d.start)),
-      after: oneLine(text.slice(d.end, d.end + 16)),
-    });
+    const { before, after } = around(text, d.start, d.end, 16);
+    groups.get(d.kind)!.push({ index, d, before: oneLine(before), after: oneLine(after) });
   });
   return groups;
 }

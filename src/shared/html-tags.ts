@@ -1,0 +1,75 @@
+/**
+ * Which elements carry no page text and which start a block: one list for
+ * both extractions, the live DOM's (src/content/extract.ts) and saved HTML's
+ * (src/cli/extract-html.ts), so the CLI and the extension see the same text.
+ * Lower-case local names.
+ */
+
+/** Elements whose content is never page text. */
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
+  'head',
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'canvas',
+  'textarea',
+  'select',
+  'input',
+  'button',
+  'option',
+]);
+
+/** Elements that start a new block (CSS display: block and friends, by default). */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+]);
