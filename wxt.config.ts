@@ -49,6 +49,8 @@ export default defineConfig({
       files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba_rs_wasm_bg.wasm' });
     },
   },
+  // The sources package addons.mozilla.org asks for: what git tracks, without local leftovers (see .gitignore).
+  zip: { excludeSources: ['scratch/**', 'test-results/**', '.tifa-cache/**', 'demo.png', '**/*.log'] },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -2,6 +2,9 @@
  * Article text from HTML source, in an extension page: DOMParser makes an
  * inert document (no scripts run, nothing loads, nothing is rendered) and
  * Readability picks the main article; without one, the body's text.
+ * Readability is patched (patches/, applied by patch-package on install) to
+ * move cloned nodes where it assigned innerHTML, so the Firefox package passes
+ * web-ext lint with no warnings.
  */
 import { Readability } from '@mozilla/readability';
 

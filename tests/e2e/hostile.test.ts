@@ -8,7 +8,6 @@
  * main-thread time per fixture goes to test-results/hostile-budgets.json).
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,116 +16,24 @@ import {
   launchPlain,
   launchWithExtension,
   readHighlights,
-  ROOT,
   StaticServer,
   waitForMarks,
   type Launched,
 } from './harness';
+import { framesPage, HOSTILE_PAGES } from './hostile-pages';
 
 const server = new StaticServer();
 let ext: Launched;
 let plain: Awaited<ReturnType<typeof launchPlain>>;
-
-// An excerpt of version 002 (terms and three known versions), as paragraphs.
-const excerpt = fs
-  .readFileSync(path.join(ROOT, 'assets/corpus/002_cdc80b8b71ed997f.txt'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .slice(0, 30);
-const paras = (lines: string[]): string => lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
-const page = (head: string, body: string): string =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
-
-const PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
-  '/h/builtins.html': {
-    body: page(
-      `<script>
-        Array.prototype.map = function () { throw new Error('page broke map'); };
-        JSON.stringify = function () { throw new Error('page broke JSON'); };
-        JSON.parse = function () { throw new Error('page broke JSON'); };
-        Node.prototype.appendChild = function () { throw new Error('page broke appendChild'); };
-        Element.prototype.attachShadow = function () { throw new Error('page broke attachShadow'); };
-        window.Range = function () { throw new Error('page broke Range'); };
-        window.Promise = function () { throw new Error('page broke Promise'); };
-      </script>`,
-      `<article>${paras(excerpt)}</article>`,
-    ),
-  },
-  '/h/unset.html': {
-    body: page(
-      `<style>* { all: unset !important; } html, body, p { display: block !important; } .cover { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; background: rgba(0,0,0,.02) !important; }</style>`,
-      `<div class="cover"></div><article>${paras(excerpt)}</article>`,
-    ),
-  },
-  '/h/csp.html': {
-    body: page('', `<article>${paras(excerpt)}</article>`),
-    headers: { 'content-security-policy': "default-src 'none'; style-src 'none'; script-src 'none'" },
-  },
-  '/h/unicode.html': {
-    body: page(
-      '',
-      `<article>${paras([
-        '😀 表情符号开头：各地坚持和发展新时代“枫\u200b桥\u200d经验”，𠮷野家的“𠮷”是扩展汉字，聚焦“一老一小”👨‍👩‍👧。',
-        ...excerpt,
-      ])}</article>`,
-    ),
-  },
-  '/h/editable.html': {
-    body: page(
-      '',
-      `<div contenteditable="true" id="editor">${paras(['编辑器里的文字：聚焦“一老一小”，发展新时代“枫桥经验”，这里不应被标注。'])}</div><article>${paras(excerpt)}</article>`,
-    ),
-  },
-  '/h/shadow.html': {
-    body: page(
-      '',
-      `<news-article id="story"><p slot="lead">${excerpt[0]}</p></news-article>
-       <script>
-         customElements.define('news-article', class extends HTMLElement {
-           constructor() {
-             super();
-             const root = this.attachShadow({ mode: 'open' });
-             const lead = document.createElement('slot');
-             lead.name = 'lead';
-             root.append(lead);
-             for (const line of ${JSON.stringify(excerpt.slice(1))}) {
-               const p = document.createElement('p');
-               p.textContent = line;
-               root.append(p);
-             }
-           }
-         });
-       </script>`,
-    ),
-  },
-  '/h/storm.html': {
-    body: page(
-      `<script>
-        let n = 0;
-        setInterval(() => { document.getElementById('ticker').textContent = '实时行情 ' + (n++) + ' 上证指数 3,' + (n % 1000); }, 50);
-      </script>`,
-      `<div id="ticker">实时行情</div><article>${paras(excerpt)}</article>`,
-    ),
-  },
-};
 
 const errors: string[] = [];
 /** Tifa's own main-thread work per fixture (its User Timing measures), written to test-results/hostile-budgets.json. */
 const work: Record<string, { totalMs: number; longestMs: number; runs: number }> = {};
 
 beforeAll(async () => {
-  for (const [p, v] of Object.entries(PAGES)) server.extra.set(p, v);
+  for (const [p, v] of Object.entries(HOSTILE_PAGES)) server.extra.set(p, v);
   await server.start();
-  // The article in a same-origin iframe and in a cross-origin one (localhost vs 127.0.0.1: two origins, one server).
-  const other = server.origin.replace('127.0.0.1', 'localhost');
-  server.extra.set('/h/frames.html', {
-    body: page(
-      '',
-      `<p>外层页面只有一行字。</p>
-       <iframe id="same" src="/demo/seed-001.html" width="900" height="500"></iframe>
-       <iframe id="cross" src="${other}/demo/seed-002.html" width="900" height="500"></iframe>`,
-    ),
-  });
+  server.extra.set('/h/frames.html', { body: framesPage(server.origin) });
   ext = await launchWithExtension();
   plain = await launchPlain();
 });
@@ -226,12 +133,13 @@ describe('hostile pages', () => {
     await done(pg, '/h/csp.html');
   });
 
-  it('zero-width characters inside a term, emoji and astral characters', async () => {
+  it('zero-width characters inside a term, emoji, astral characters and mixed scripts', async () => {
     const pg = await open('/h/unicode.html');
     await waitForMarks(pg);
     const terms = (await highlightTexts(pg))['tifa-term'] ?? [];
     expect(terms).toContain('新时代“枫\u200b桥\u200d经验”');
     expect(terms).toContain('一老一小');
+    expect(terms).toContain('两新'); // in the mixed-script line (Latin, kana, Hangul, Arabic, Cyrillic, bidi controls)
     await sameDomAsWithout(pg, '/h/unicode.html');
     await done(pg, '/h/unicode.html');
   });
