@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: build the extension, serve the bundled demo pages on
- * 127.0.0.1 and open Chromium with Tifa loaded. With a display, the browser
+ * www.news.cn (the test harness's local server, reached as a proxy: nothing
+ * leaves the machine) and open Chromium with Tifa loaded. With a display, the browser
  * stays open for you to read; without one (CI, ssh), it runs headless, writes
  * demo.png (the page with a hover card open) and prints what was found.
  */
@@ -13,7 +14,7 @@ execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore',
 
 const server = new StaticServer();
 await server.start();
-const ext = await launchWithExtension({ headless: !headed });
+const ext = await launchWithExtension(server, { headless: !headed });
 const page = await ext.context.newPage();
 const url = `${server.origin}/demo/xinhua-social-work.html`;
 await page.goto(url);

@@ -25,8 +25,12 @@ export const NEWS_DOMAINS = [
 /** Match patterns for the news sites (every subdomain, e.g. paper.people.com.cn). */
 export const NEWS_SITES = NEWS_DOMAINS.flatMap((d) => [`*://${d}/*`, `*://*.${d}/*`]);
 
-/** Local pages: saved articles and development servers. */
-export const LOCAL_PAGES = ['http://127.0.0.1/*', 'http://localhost/*', 'file:///*'];
+/**
+ * Local pages: articles saved to disk and opened from there. Local web servers
+ * (localhost, 127.0.0.1) are not included: like any other site they can be
+ * enabled from the popup, so Tifa holds no standing access to them.
+ */
+export const LOCAL_PAGES = ['file:///*'];
 
 /** The site key used for per-site switches: the hostname ('file' for local files). */
 export function siteOf(url: string): string {

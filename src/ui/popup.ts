@@ -31,8 +31,7 @@ export async function start(root: HTMLElement): Promise<void> {
   const s = await readSettings();
   const site = tab ? siteOf(tab.url) : '';
   const st = tab ? await status(tab.id) : undefined;
-  const local = site === 'file' || site === '127.0.0.1' || site === 'localhost';
-  const covered = isNewsSite(site) || local || s.extraSites.includes(site);
+  const covered = isNewsSite(site) || site === 'file' || s.extraSites.includes(site);
 
   const line =
     st?.state === 'done'

@@ -76,8 +76,8 @@ beforeAll(async () => {
   server.extra.set('/budget/300k.html', { body: html('300k', big.slice(0, 300000)) });
   while (big.length < 1_000_000) big += big;
   server.extra.set('/budget/1m.html', { body: html('1m', big.slice(0, 1_000_000)) });
-  ext = await launchWithExtension();
-  plain = await launchPlain();
+  ext = await launchWithExtension(server);
+  plain = await launchPlain(server);
   // Wake the engine once (jieba start-up is measured separately in the first run below).
 });
 
@@ -136,7 +136,7 @@ describe('budgets (measured, reported, not asserted)', () => {
   });
 
   it('first marks on a cold start, jieba start-up included (fresh browser profile)', async () => {
-    const fresh = await launchWithExtension();
+    const fresh = await launchWithExtension(server);
     const run = await measure(fresh.context, `${server.origin}/budget/300k.html`, true);
     await fresh.close();
     results['300kColdStart'] = { firstMarksAfterLoadMs: Math.round(run.firstMarks - run.load) };

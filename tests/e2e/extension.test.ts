@@ -16,8 +16,8 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await server.start();
-  ext = await launchWithExtension();
-  plain = await launchPlain();
+  ext = await launchWithExtension(server);
+  plain = await launchPlain(server);
 });
 
 afterAll(async () => {
@@ -282,7 +282,15 @@ describe('health', () => {
       await page.close();
     }
     expect(ext.requests.length).toBeGreaterThan(10);
-    const foreign = ext.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith(`chrome-extension://${ext.extensionId}/`));
+    const foreign = ext.requests.filter(
+      (u) => !u.startsWith(`${server.origin}/`) && !u.startsWith(`chrome-extension://${ext.extensionId}/`),
+    );
     expect(foreign).toEqual([]);
+    // and what reached the network (the test proxy, which sees the whole browser's traffic): the test
+    // site's pages, plus Chromium's own Google services (updates, clock, accounts, optimization hints),
+    // which it calls without Tifa too. (In Firefox the proxy sees nothing else at all: firefox.test.ts.)
+    expect(server.seen.length).toBeGreaterThan(5);
+    const browserOwn = /^(https?:\/\/|connect:)([a-z0-9-]+\.)*(google\.com|googleapis\.com|gstatic\.com)[:/]/;
+    expect(server.seen.filter((u) => !u.startsWith(`${server.origin}/`) && !browserOwn.test(u))).toEqual([]);
   });
 });

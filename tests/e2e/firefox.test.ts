@@ -12,7 +12,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifact, readHighlights, ROOT, StaticServer } from './harness';
-import { framesPage, HOSTILE_PAGES } from './hostile-pages';
+import { articleHtml, framesPage, HOSTILE_PAGES, UNRELATED } from './fixture-pages';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 const EXT = path.join(ROOT, '.output/firefox-mv2');
@@ -31,7 +31,16 @@ async function launch(withExtension: boolean): Promise<Browser> {
     executablePath: FIREFOX,
     headless: true,
     protocol: 'webDriverBiDi',
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      // the test sites (www.news.cn, www.people.com.cn) come from the harness's server, as an HTTP proxy
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': Number(new URL(server.proxy).port),
+      'network.proxy.no_proxies_on': '',
+      'dom.security.https_first': false,
+      'dom.security.https_first_schemeless': false,
+    },
     // BiDi refuses to navigate to moz-extension: pages (the sidebar, the popup) unless system access is allowed.
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
   });
@@ -70,6 +79,18 @@ async function openExtensionPage(page: Page, file: string): Promise<void> {
   await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 20000 }, url);
 }
 
+/** Open the sidebar page in `panel` for the tab showing `url`; resolves to that tab's id. */
+async function sidebarFor(panel: Page, url: string): Promise<number> {
+  await openExtensionPage(panel, 'sidepanel.html');
+  const tabId = await panel.evaluate(async (u) => {
+    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
+    return (await api.tabs.query({})).find((t) => t.url === u)?.id ?? 0;
+  }, url);
+  expect(tabId).toBeGreaterThan(0);
+  await openExtensionPage(panel, `sidepanel.html?tab=${tabId}`);
+  return tabId;
+}
+
 /** Move the mouse onto a term's mark; resolves to the card's text once it shows. */
 async function hoverTerm(page: Page, term: string): Promise<string> {
   const at = await page.evaluate((t) => {
@@ -94,7 +115,9 @@ beforeAll(async () => {
   if (!have) return;
   for (const [p, v] of Object.entries(HOSTILE_PAGES)) server.extra.set(p, v);
   await server.start();
-  server.extra.set('/h/frames.html', { body: framesPage(server.origin) });
+  server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
+  server.extra.set('/v/original.html', { body: articleHtml('城市的一天', UNRELATED) });
+  server.extra.set('/v/edited.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   browser = await launch(true);
 });
 
@@ -163,13 +186,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     const counts = await badge(page);
     const panel = await browser.newPage();
     await panel.setViewport({ width: 420, height: 1000 });
-    await openExtensionPage(panel, 'sidepanel.html');
-    const tabId = await panel.evaluate(async (u) => {
-      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser;
-      return (await api.tabs.query({})).find((t) => t.url === u)?.id;
-    }, url);
-    expect(tabId).toBeGreaterThan(0);
-    await openExtensionPage(panel, `sidepanel.html?tab=${tabId}`);
+    const tabId = await sidebarFor(panel, url);
     await panel.waitForFunction(() => document.body.textContent?.includes('Known versions of this article (3)'), { timeout: 20000 });
     expect(await panel.$$eval('li.jump', (li) => li.length)).toBeGreaterThan(20);
     await panel.screenshot({ path: artifact('firefox-sidebar.png') });
@@ -181,6 +198,34 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await openExtensionPage(panel, `popup.html?tab=${tabId}`);
     await panel.waitForFunction((c) => document.getElementById('status')?.textContent === c, { timeout: 10000 }, counts);
     await panel.close();
+    await page.close();
+  });
+
+  it('saves a page as a version from the sidebar (IndexedDB); an edited copy is then marked; the options page lists it', async () => {
+    const url = `${server.origin}/v/original.html`;
+    const page = await browser.newPage();
+    page.on('pageerror', pageError);
+    await page.goto(url);
+    const panel = await browser.newPage();
+    await panel.setViewport({ width: 420, height: 900 });
+    await sidebarFor(panel, url);
+    const notice = (text: string): Promise<unknown> =>
+      panel.waitForFunction((t) => document.getElementById('notice')?.textContent?.includes(t), { timeout: 10000 }, text);
+    await (await panel.waitForSelector('#save'))!.click();
+    await notice('Saved as a version');
+    await panel.screenshot({ path: artifact('firefox-saved.png') });
+    const edited = await browser.newPage();
+    edited.on('pageerror', pageError);
+    await edited.goto(`${server.origin}/v/edited.html`);
+    expect(await badge(edited)).toMatch(/^1 versions · [1-9]\d* differences/);
+    const marked = Object.entries(await edited.evaluate(readHighlights))
+      .filter(([k]) => k.startsWith('tifa-diff-'))
+      .flatMap(([, v]) => v);
+    expect(marked.join('|')).toMatch(/三十/);
+    await openExtensionPage(panel, 'options.html');
+    await panel.waitForFunction(() => document.body.textContent?.includes('城市的一天'), { timeout: 10000 });
+    await panel.close();
+    await edited.close();
     await page.close();
   });
 
@@ -247,6 +292,11 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(report.errors).toEqual([]);
     expect(report.warnings).toEqual([]); // Readability's two innerHTML assignments are patched out (patches/)
     expect(report.notices).toEqual([]);
+  });
+
+  it('sent nothing to the network but the test sites’ pages (the proxy sees the whole browser)', () => {
+    expect(server.seen.length).toBeGreaterThan(5);
+    expect(server.seen.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith(`${server.otherOrigin}/`))).toEqual([]);
   });
 
   it('raised no page errors', () => {

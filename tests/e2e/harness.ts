@@ -3,12 +3,19 @@
  * Browser-test harness: a static server on 127.0.0.1 for the demo pages and
  * fixtures, and Debian's Chromium driven by playwright-core with the built
  * extension loaded (see ../shared/TESTING.md for why each flag is there).
+ *
+ * The browsers reach the server as an HTTP proxy, so the pages load from
+ * news-site host names (http://www.news.cn/…, http://www.people.com.cn/…):
+ * the tests run the shipped manifest, whose host access covers news sites and
+ * saved files but not localhost. The proxy also records every URL the browser
+ * asked it for, so nothing can leave unseen.
  */
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -23,15 +30,34 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** Serves /demo/* from assets/demo, /fixtures/* from tests/e2e/fixtures, plus pages registered at runtime. */
+/** The two sites the test pages are served as (two origins: the cross-origin iframe needs both). */
+export const SITE = 'http://www.news.cn';
+export const OTHER_SITE = 'http://www.people.com.cn';
+
+/**
+ * Serves /demo/* from assets/demo, /fixtures/* from tests/e2e/fixtures, plus
+ * pages registered at runtime, on either site; anything else is a 404.
+ */
 export class StaticServer {
   private server: http.Server | undefined;
   readonly extra = new Map<string, { body: string; headers?: Record<string, string> }>();
-  origin = '';
+  /** Where the pages are: use `${server.origin}/demo/…`. */
+  readonly origin = SITE;
+  readonly otherOrigin = OTHER_SITE;
+  /** The proxy address the browsers are given (set by start()). */
+  proxy = '';
+  /** Every URL requested through the proxy, plus every CONNECT (https) target. */
+  readonly seen: string[] = [];
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
+      // a proxy request carries the absolute URL
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'x'}`);
+      this.seen.push(url.href);
+      if (url.origin !== SITE && url.origin !== OTHER_SITE) {
+        res.writeHead(403).end('the test proxy serves only the test sites');
+        return;
+      }
       const dyn = this.extra.get(url.pathname);
       if (dyn) {
         res.writeHead(200, { 'content-type': TYPES['.html']!, ...dyn.headers });
@@ -48,8 +74,13 @@ export class StaticServer {
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       fs.createReadStream(file).pipe(res);
     });
+    // https (an upgrade attempt, or anything else): refused, and recorded
+    this.server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
+      this.seen.push(`connect:${req.url ?? ''}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
-    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.proxy = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
   async stop(): Promise<void> {
@@ -66,6 +97,8 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--lang=en-US',
+  // the test sites are plain http behind the proxy: no automatic https upgrade attempts
+  '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable',
 ];
 
 export interface Launched {
@@ -77,8 +110,9 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension, in a fresh profile. */
-export async function launchWithExtension(opts: { headless?: boolean } = {}): Promise<Launched> {
+/** Chromium with the built extension, in a fresh profile, reaching the test sites through `server`. */
+export async function launchWithExtension(server: StaticServer, opts: { headless?: boolean } = {}): Promise<Launched> {
+  if (!server.proxy) throw new Error('start the StaticServer before launching a browser');
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
   // Lets context 'request' events include the service worker's own fetches (Chromium).
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -88,6 +122,7 @@ export async function launchWithExtension(opts: { headless?: boolean } = {}): Pr
     headless: opts.headless ?? true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, ...FLAGS],
+    proxy: { server: server.proxy },
     viewport: { width: 1280, height: 900 },
   });
   const requests: string[] = [];
@@ -107,8 +142,8 @@ export async function launchWithExtension(opts: { headless?: boolean } = {}): Pr
 }
 
 /** Chromium without any extension (the baseline for page-integrity checks). */
-export async function launchPlain(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+export async function launchPlain(server: StaticServer): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, proxy: { server: server.proxy } });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   return { context, close: () => browser.close() };
 }

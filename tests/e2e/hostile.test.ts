@@ -20,7 +20,7 @@ import {
   waitForMarks,
   type Launched,
 } from './harness';
-import { framesPage, HOSTILE_PAGES } from './hostile-pages';
+import { framesPage, HOSTILE_PAGES } from './fixture-pages';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -33,9 +33,9 @@ const work: Record<string, { totalMs: number; longestMs: number; runs: number }>
 beforeAll(async () => {
   for (const [p, v] of Object.entries(HOSTILE_PAGES)) server.extra.set(p, v);
   await server.start();
-  server.extra.set('/h/frames.html', { body: framesPage(server.origin) });
-  ext = await launchWithExtension();
-  plain = await launchPlain();
+  server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
+  ext = await launchWithExtension(server);
+  plain = await launchPlain(server);
 });
 
 afterAll(async () => {

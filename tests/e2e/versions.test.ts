@@ -9,19 +9,15 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifact, tabIdOf, highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+import { articleHtml, UNRELATED } from './fixture-pages';
 
 const server = new StaticServer();
 let ext: Launched;
 const pageErrors: string[] = [];
 
-const article = fs.readFileSync(path.join(ROOT, 'tests/fixtures/unrelated.txt'), 'utf8').split('\n').slice(2).join('\n');
+const article = UNRELATED;
 const seed001 = fs.readFileSync(path.join(ROOT, 'assets/corpus/001_37e5b51ccce53404.txt'), 'utf8');
-const html = (title: string, text: string): string =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${text
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
-    .join('')}</article></body></html>`;
+const html = articleHtml;
 
 beforeAll(async () => {
   server.extra.set('/v/original.html', { body: html('城市的一天', article) });
@@ -32,7 +28,7 @@ beforeAll(async () => {
     body: html('凝心聚力推动社会工作高质量发展', seed001.replace('82个', '83个').replace('心绪激荡', '心情激荡')),
   });
   await server.start();
-  ext = await launchWithExtension();
+  ext = await launchWithExtension(server);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 /**
- * The hostile and unusual fixture pages (issue 6), served by StaticServer and
- * shared by the Chromium tests (hostile.test.ts) and the Firefox ones.
+ * Fixture pages served by StaticServer and shared by the Chromium and Firefox
+ * tests: the hostile and unusual pages (issue 6), and article pages built
+ * from text.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +14,8 @@ const excerpt = fs
   .filter((l) => l.trim())
   .slice(0, 30);
 const paras = (lines: string[]): string => lines.map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
-const page = (head: string, body: string): string =>
-  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>hostile</title>${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string, title = 'hostile'): string =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>${head}</head><body>${body}</body></html>`;
 
 export const HOSTILE_PAGES: Record<string, { body: string; headers?: Record<string, string> }> = {
   '/h/builtins.html': {
@@ -91,9 +92,8 @@ export const HOSTILE_PAGES: Record<string, { body: string; headers?: Record<stri
   },
 };
 
-/** The article in a same-origin iframe and in a cross-origin one (localhost vs 127.0.0.1: two origins, one server). */
-export function framesPage(origin: string): string {
-  const other = origin.replace('127.0.0.1', 'localhost');
+/** The article in a same-origin iframe and in a cross-origin one (two test sites, one server). */
+export function framesPage(other: string): string {
   return page(
     '',
     `<p>外层页面只有一行字。</p>
@@ -101,3 +101,11 @@ export function framesPage(origin: string): string {
      <iframe id="cross" src="${other}/demo/seed-002.html" width="900" height="500"></iframe>`,
   );
 }
+
+/** A plain article page: the title as <h1>, each non-empty line a paragraph. */
+export function articleHtml(title: string, text: string): string {
+  return page('', `<article><h1>${title}</h1>${paras(text.split('\n').filter((l) => l.trim()))}</article>`, title);
+}
+
+/** An article no bundled version knows (tests/fixtures/unrelated.txt without its two header lines). */
+export const UNRELATED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/unrelated.txt'), 'utf8').split('\n').slice(2).join('\n');
