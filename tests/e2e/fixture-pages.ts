@@ -81,6 +81,18 @@ export const HOSTILE_PAGES: Record<string, { body: string; headers?: Record<stri
        </script>`,
     ),
   },
+  // The article 500 elements deep (built by script: the HTML parser caps nesting). Headless Chromium
+  // here crashes on its own, without any extension, from about 600 levels.
+  '/h/deep.html': {
+    body: page(
+      '',
+      `<script>
+        let at = document.body;
+        for (let i = 0; i < 500; i++) { const d = document.createElement(i % 2 ? 'section' : 'div'); at.append(d); at = d; }
+        for (const line of ${JSON.stringify(excerpt)}) { const p = document.createElement('p'); p.textContent = line; at.append(p); }
+      </script>`,
+    ),
+  },
   '/h/storm.html': {
     body: page(
       `<script>

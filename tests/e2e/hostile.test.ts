@@ -195,6 +195,23 @@ describe('hostile pages', () => {
     await done(pg, '/h/shadow.html');
   });
 
+  it('an article 500 elements deep', async () => {
+    const pg = await open('/h/deep.html');
+    // 3 bundled versions, plus any the earlier fixtures left as remembered versions
+    expect(await waitForMarks(pg)).toMatch(/^\d+ versions · \d+ differences · \d+ terms$/);
+    const h = await highlightTexts(pg);
+    expect(h['tifa-term']).toEqual(expect.arrayContaining(['十五五', '中央社会工作部']));
+    const depth = await pg.evaluate(() => {
+      let n = 0;
+      for (let at: Node | null = CSS.highlights.get('tifa-term')!.values().next().value!.startContainer; at; at = at.parentNode) n++;
+      return n;
+    });
+    expect(depth).toBeGreaterThan(500); // the marks are down there, where the article is
+    expect(await hover(pg, 'tifa-term', '十五五')).toContain('shíwǔwǔ');
+    await sameDomAsWithout(pg, '/h/deep.html');
+    await done(pg, '/h/deep.html');
+  });
+
   it('a mutation storm (text rewritten every 50 ms): marks stay, runs stay bounded', async () => {
     const pg = await open('/h/storm.html');
     await waitForMarks(pg);

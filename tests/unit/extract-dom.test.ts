@@ -3,8 +3,8 @@
  * DOM extraction (the content script's walk) on random and hostile trees:
  * it never throws, skips what is not
  * page text, and its offset map always points at the text it reports. (The walk
- * is iterative, but very deep trees are not tested: happy-dom recurses on
- * them, and headless Chromium here crashes on a 1,000-deep tree by itself.)
+ * is iterative; deep trees are tested in the browser, 500 levels, in
+ * tests/e2e/hostile.test.ts: happy-dom recurses on them.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
