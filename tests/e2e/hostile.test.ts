@@ -74,11 +74,19 @@ async function done(pg: Page, name: string): Promise<void> {
   await pg.close();
 }
 
-async function sameDomAsWithout(pg: Page, p: string): Promise<void> {
+/**
+ * The page's DOM (`selector`, in every frame) is the same as in a browser
+ * without Tifa: Tifa never edits the page. The storm fixture compares only its
+ * article, since its ticker changes by itself.
+ */
+async function sameDomAsWithout(pg: Page, p: string, selector = 'body'): Promise<void> {
   const base = await plain.context.newPage();
   await base.goto(`${server.origin}${p}`);
-  const snap = (x: Page): Promise<string> => x.evaluate(() => new XMLSerializer().serializeToString(document.body));
-  expect(await snap(pg)).toBe(await snap(base));
+  const snap = async (x: Page): Promise<string[]> =>
+    Promise.all(x.frames().map((f) => f.evaluate((sel) => new XMLSerializer().serializeToString(document.querySelector(sel)!), selector)));
+  const [withTifa, without] = [await snap(pg), await snap(base)];
+  expect(withTifa.length).toBeGreaterThan(0);
+  expect(withTifa).toEqual(without);
   await base.close();
 }
 
@@ -104,6 +112,7 @@ describe('hostile pages', () => {
     expect(await waitForMarks(pg)).toMatch(/^3 versions/);
     expect((await highlightTexts(pg))['tifa-term']).toEqual(expect.arrayContaining(['十五五']));
     expect(await hover(pg, 'tifa-term', '十五五')).toContain('shíwǔwǔ');
+    await sameDomAsWithout(pg, '/h/builtins.html');
     await done(pg, '/h/builtins.html');
   });
 
@@ -130,6 +139,7 @@ describe('hostile pages', () => {
     const bg = await pg.locator('tifa-overlay .card').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).not.toBe('rgba(0, 0, 0, 0)'); // styled despite style-src 'none'
     await pg.screenshot({ path: artifact('hostile-csp.png') });
+    await sameDomAsWithout(pg, '/h/csp.html');
     await done(pg, '/h/csp.html');
   });
 
@@ -156,6 +166,7 @@ describe('hostile pages', () => {
       return n;
     });
     expect(inEditor).toBe(0);
+    await sameDomAsWithout(pg, '/h/editable.html');
     await pg.locator('#editor').click();
     await pg.keyboard.type('新增');
     expect(await pg.locator('#editor').textContent()).toContain('新增');
@@ -173,6 +184,7 @@ describe('hostile pages', () => {
     const crossDiffs = await (await (await pg.$('#cross'))!.contentFrame())!.evaluate(readHighlights);
     expect(crossDiffs['tifa-diff-name']).toEqual(['肖娜']); // 002 against 000/001: 李肖娜 → 肖娜
     await pg.screenshot({ path: artifact('hostile-frames.png') });
+    await sameDomAsWithout(pg, '/h/frames.html');
     await done(pg, '/h/frames.html');
   });
 
@@ -221,6 +233,7 @@ describe('hostile pages', () => {
     expect(runs).toBeGreaterThanOrEqual(1);
     expect(runs).toBeLessThanOrEqual(4);
     expect((await highlightTexts(pg))['tifa-term']?.length ?? 0).toBeGreaterThan(3);
+    await sameDomAsWithout(pg, '/h/storm.html', 'article');
     await done(pg, '/h/storm.html');
   });
 
