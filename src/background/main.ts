@@ -140,6 +140,7 @@ async function registerExtraSites(): Promise<void> {
       js: ['/content-scripts/content.js'],
       css: ['/content-scripts/content.css'],
       runAt: 'document_idle',
+      allFrames: true, // as on the news sites: articles are sometimes framed
     },
   ]);
 }

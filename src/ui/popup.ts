@@ -62,13 +62,16 @@ export async function start(root: HTMLElement): Promise<void> {
   ];
   if (tab && site && !covered && /^https?:/.test(tab.url)) {
     parts.push(
-      h('p', {}, h('button', { on: { click: () => void enableSite(site) } }, t('popupEnableSite'))),
+      h('p', {}, h('button', { attrs: { id: 'enable-site' }, on: { click: () => void enableSite(site, tab.id) } }, t('popupEnableSite'))),
       h(
         'p',
         {},
         h(
           'button',
-          { on: { click: () => void browser.runtime.sendMessage({ type: 'annotateTabOnce', tabId: tab.id }).then(() => window.close()) } },
+          {
+            attrs: { id: 'annotate-once' },
+            on: { click: () => void browser.runtime.sendMessage({ type: 'annotateTabOnce', tabId: tab.id }).then(() => window.close()) },
+          },
           t('popupAnnotateOnce'),
         ),
       ),
@@ -95,11 +98,17 @@ async function openPanel(tabId: number | undefined): Promise<void> {
   window.close();
 }
 
-/** Ask for this site's permission (must happen in the click), then have the background register the script. */
-async function enableSite(site: string): Promise<void> {
+/**
+ * Ask for this site's permission (must happen in the click), have the
+ * background register the script for the site's next pages, and annotate the
+ * page already open.
+ */
+async function enableSite(site: string, tabId: number): Promise<void> {
   const granted = await browser.permissions.request({ origins: [`*://${site}/*`] });
   if (!granted) return;
   const list = await settings.extraSites.getValue();
   if (!list.includes(site)) await settings.extraSites.setValue([...list, site]);
   await browser.runtime.sendMessage({ type: 'siteGranted', host: site });
+  await browser.runtime.sendMessage({ type: 'annotateTabOnce', tabId });
+  window.close();
 }

@@ -30,9 +30,12 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** The two sites the test pages are served as (two origins: the cross-origin iframe needs both). */
+/** The two news sites the test pages are served as (two origins: the cross-origin iframe needs both). */
 export const SITE = 'http://www.news.cn';
 export const OTHER_SITE = 'http://www.people.com.cn';
+/** A site Tifa does not run on until the reader enables it. */
+export const ELSEWHERE = 'http://www.example.org';
+const SITES = new Set([SITE, OTHER_SITE, ELSEWHERE]);
 
 /**
  * Serves /demo/* from assets/demo, /fixtures/* from tests/e2e/fixtures, plus
@@ -44,6 +47,7 @@ export class StaticServer {
   /** Where the pages are: use `${server.origin}/demo/…`. */
   readonly origin = SITE;
   readonly otherOrigin = OTHER_SITE;
+  readonly elsewhere = ELSEWHERE;
   /** The proxy address the browsers are given (set by start()). */
   proxy = '';
   /** Every URL requested through the proxy, plus every CONNECT (https) target. */
@@ -54,7 +58,7 @@ export class StaticServer {
       // a proxy request carries the absolute URL
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'x'}`);
       this.seen.push(url.href);
-      if (url.origin !== SITE && url.origin !== OTHER_SITE) {
+      if (!SITES.has(url.origin)) {
         res.writeHead(403).end('the test proxy serves only the test sites');
         return;
       }

@@ -42,6 +42,19 @@ interface Applied {
   end: number;
 }
 
+/**
+ * How far a deletion of text[pos, pos+len) can slide and still be the same
+ * edit: deleting "功能和组织" from "政治功能和组织功能" leaves what deleting
+ * "和组织功能" does. A report anywhere in that range is the edit, found.
+ */
+function slide(text: string, pos: number, len: number): { left: number; right: number } {
+  let left = 0;
+  while (pos - left - 1 >= 0 && text[pos - left - 1] === text[pos + len - left - 1]) left++;
+  let right = 0;
+  while (pos + len + right < text.length && text[pos + right] === text[pos + len + right]) right++;
+  return { left, right };
+}
+
 /** Apply edits at well-separated Han positions; return the page and where each edit landed in it. */
 function applyEdits(text: string, edits: Edit[]): { page: string; applied: Applied[] } {
   const hanPositions = [...text].map((c, i) => (/\p{Script=Han}/u.test(c) ? i : -1)).filter((i) => i >= 0);
@@ -76,6 +89,9 @@ function applyEdits(text: string, edits: Edit[]): { page: string; applied: Appli
       last = e.pos;
     } else if (e.kind === 'del') {
       last = e.pos + e.len;
+      const { left, right } = slide(text, e.pos, e.len);
+      applied.push({ kind: e.kind, start: start - left, end: start + right });
+      continue;
     } else {
       page += WIDTH[text[e.pos]!]!;
       last = e.pos + 1;
