@@ -20,7 +20,7 @@ const url = `${server.origin}/demo/xinhua-social-work.html`;
 await page.goto(url);
 const badge = await waitForMarks(page);
 
-console.log(`Demo page: ${url}`);
+console.log(`Demo page: ${url} (served by the local test server acting as the browser’s proxy; nothing is fetched from news.cn)`);
 console.log(`Badge: ${badge}`);
 const marks = await highlightTexts(page);
 const names: Record<string, string> = {

@@ -76,7 +76,14 @@ function pageError(e: unknown): void {
 async function openExtensionPage(page: Page, file: string): Promise<void> {
   const url = `${EXT_ORIGIN}/${file}`;
   page.goto(url, { timeout: 5000 }).catch(() => undefined);
-  await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 20000 }, url);
+  // polled by hand: an evaluation that lands while the old document goes away fails, and is retried
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    const loaded = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return;
+    if (Date.now() > deadline) throw new Error(`${url} did not load`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Open the sidebar page in `panel` for the tab showing `url`; resolves to that tab's id. */
