@@ -6,6 +6,7 @@
  */
 import { articleRange } from '../core/context';
 import { Engine } from '../core/engine';
+import type { Segmenter } from '../core/segmenter';
 import { publicEntry } from '../core/glossary';
 import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
 import { sameAs, type PageResult, type VersionMeta } from '../shared/protocol';
@@ -21,12 +22,16 @@ export class EngineHost {
   private readonly results = new Map<string, PageResult>();
   private readonly latestRun = new Map<string, number>();
 
-  constructor(private readonly store: VersionStore) {}
+  /** `segmenter` is jieba for the engine: the extension's wasm build unless a test passes the Node one. */
+  constructor(
+    private readonly store: VersionStore,
+    private readonly segmenter: (words: readonly string[]) => Promise<Segmenter> = webSegmenter,
+  ) {}
 
   private load(): Promise<Engine> {
     this.engine ??= (async () => {
       const glossary = bundledGlossary();
-      const seg = await webSegmenter(Engine.dictionaryWords(glossary));
+      const seg = await this.segmenter(Engine.dictionaryWords(glossary));
       const engine = new Engine(bundledVersions(), glossary, seg);
       for (const u of await this.store.list().catch(() => [])) engine.addVersion(asVersion(u));
       return engine;
@@ -39,8 +44,17 @@ export class EngineHost {
     this.latestRun.set(key, Math.max(runId, this.latestRun.get(key) ?? -Infinity));
   }
 
-  /** Annotate a frame's text; undefined when a newer run for the frame superseded this one. */
-  async annotate(tabId: number, frameId: number, runId: number, text: string, url: string, title: string): Promise<PageResult | undefined> {
+  /**
+   * Annotate a frame's text; undefined when a newer run for the frame
+   * superseded this one. Nothing from a private window is remembered.
+   */
+  async annotate(
+    tabId: number,
+    frameId: number,
+    runId: number,
+    page: { text: string; url: string; title: string; privateTab: boolean },
+  ): Promise<PageResult | undefined> {
+    const { text, url, title } = page;
     const key = `${tabId}:${frameId}`;
     this.claim(key, runId);
     const engine = await this.load();
@@ -61,7 +75,7 @@ export class EngineHost {
       if (e) entries[id] = publicEntry(e);
     }
     const result: PageResult = { annotations, versions, entries, usage, url, title, frameId, engineMs };
-    const remembered = await this.remember(engine, result).catch((e: unknown) => {
+    const remembered = await (page.privateTab ? Promise.resolve(undefined) : this.remember(engine, result)).catch((e: unknown) => {
       console.warn('[tifa] could not remember this version', e);
       return undefined;
     });
@@ -150,6 +164,16 @@ export class EngineHost {
     const v = await this.store.rename(id, title);
     (await this.load()).addVersion(asVersion(v));
     return v;
+  }
+
+  /** Erase every version the reader kept, and the memory of deleted ones; the bundled versions stay. */
+  async eraseAll(): Promise<number> {
+    const ids = (await this.store.list()).map((v) => v.id);
+    const n = await this.store.clear();
+    const engine = await this.load();
+    for (const id of ids) engine.removeVersion(id);
+    for (const r of this.results.values()) delete r.remembered;
+    return n;
   }
 
   list(): Promise<UserVersion[]> {

@@ -6,7 +6,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { checkUserVersion, makeUserVersion, type UserVersion } from '../core/user-versions';
 import { receive, ToBackground, type BackgroundMessage, type LibraryReply, type PageResult, type VersionSummary } from '../shared/protocol';
-import { settings } from '../shared/settings';
+import { eraseSettings, settings } from '../shared/settings';
 import { EngineHost } from './host';
 import { StoreError, VersionStore } from './store';
 
@@ -18,7 +18,8 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
   switch (msg.type) {
     case 'annotate': {
       if (tabId === undefined) return null;
-      const result = await host.annotate(tabId, sender.frameId ?? 0, msg.runId, msg.text, msg.url, msg.title);
+      const page = { text: msg.text, url: msg.url, title: msg.title, privateTab: sender.tab?.incognito === true };
+      const result = await host.annotate(tabId, sender.frameId ?? 0, msg.runId, page);
       const best = host.result(tabId);
       if (best) await updateBadge(tabId, best);
       if (result) void browser.runtime.sendMessage({ type: 'tabUpdated', tabId }).catch(() => undefined);
@@ -87,6 +88,8 @@ async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
       return summary(await host.rename(msg.id, msg.title));
     case 'deleteVersion':
       return (await host.drop(msg.id)) ?? null;
+    case 'eraseAll':
+      return eraseAll();
     case 'exportBackup':
       return host.backup();
     default:
@@ -121,6 +124,22 @@ async function openPanel(tabId: number, windowId: number | undefined): Promise<v
 async function injectContentScript(tabId: number): Promise<void> {
   await browser.scripting.insertCSS({ target: { tabId }, files: ['/content-scripts/content.css'] }).catch(() => undefined);
   await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+}
+
+/**
+ * "Erase everything": the reader's versions and the memory of deleted ones,
+ * every setting, and the sites the reader granted (their permissions are
+ * given back). What the manifest itself asks for stays.
+ */
+async function eraseAll(): Promise<{ versions: number }> {
+  const versions = await host.eraseAll();
+  await eraseSettings();
+  await registerExtraSites();
+  const m = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
+  const required = new Set([...(m.host_permissions ?? []), ...(m.permissions ?? [])]);
+  const origins = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !required.has(o));
+  if (origins.length) await browser.permissions.remove({ origins }).catch(() => false);
+  return { versions };
 }
 
 /** (Re)register the content script for the sites the reader switched on and granted. */

@@ -127,6 +127,22 @@ export class VersionStore {
     return v;
   }
 
+  /**
+   * Erase every version and every record of a deleted one, in one transaction
+   * ("Erase everything" in the options page). Returns how many versions there were.
+   */
+  async clear(): Promise<number> {
+    try {
+      const db = await this.open();
+      const tx = db.transaction(['versions', 'dismissed'], 'readwrite');
+      const n = await tx.objectStore('versions').count();
+      await Promise.all([tx.objectStore('versions').clear(), tx.objectStore('dismissed').clear(), tx.done]);
+      return n;
+    } catch (e) {
+      throw wrap(e);
+    }
+  }
+
   /** Did the reader delete this text before? */
   async dismissed(id: string): Promise<boolean> {
     return (await (await this.open()).get('dismissed', id)) !== undefined;

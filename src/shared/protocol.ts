@@ -116,6 +116,8 @@ export const ToBackground = {
   deleteVersion: v.object({ type: v.literal('deleteVersion'), id: v.string() }),
   /** Options: every user version as one backup object. */
   exportBackup: v.object({ type: v.literal('exportBackup') }),
+  /** Options: erase every kept version, the memory of deleted ones, all settings and granted sites. */
+  eraseAll: v.object({ type: v.literal('eraseAll') }),
   /** Popup: the reader granted this site; run on it from now on. */
   siteGranted: v.object({ type: v.literal('siteGranted'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
 } as const;

@@ -96,6 +96,14 @@ export function watchSettings(fn: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * Every setting back to its default: clears the extension's local storage,
+ * which holds nothing but settings (versions live in IndexedDB).
+ */
+export function eraseSettings(): Promise<void> {
+  return browser.storage.local.clear();
+}
+
 /** Show or hide the marks (the keyboard shortcut), without the storage items. */
 export function setMarksVisible(visible: boolean): Promise<void> {
   return browser.storage.local.set({ marksVisible: visible });

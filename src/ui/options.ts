@@ -2,7 +2,8 @@
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { DIFF_KINDS, readSettings, settings, watchSettings, type NoteLanguage } from '../shared/settings';
-import { versionsSection } from './versions-view';
+import { privacySection } from './privacy-view';
+import { refreshVersions, versionsSection } from './versions-view';
 
 /** The settings part, redrawn when settings change; the library below keeps its own state. */
 async function render(root: HTMLElement): Promise<void> {
@@ -65,7 +66,7 @@ async function render(root: HTMLElement): Promise<void> {
 
 export async function start(root: HTMLElement): Promise<void> {
   const general = h('section');
-  root.replaceChildren(general, h('section', {}, ...versionsSection()));
+  root.replaceChildren(general, h('section', {}, ...versionsSection()), h('section', {}, ...privacySection(() => void refreshVersions())));
   watchSettings(() => void render(general));
   await render(general);
 }

@@ -111,6 +111,9 @@ export function versionsSection(): HTMLElement[] {
   ];
 }
 
+/** Redraw the list (after something else changed the library, e.g. "Erase everything"). */
+export const refreshVersions = (): Promise<void> => renderList();
+
 async function renderList(): Promise<void> {
   let all: VersionSummary[];
   try {

@@ -159,6 +159,47 @@ describe('options: import and manage', () => {
     await options.close();
   });
 
+  it('"Erase everything" (two clicks) erases the versions, the settings and what the engine knew', async () => {
+    const page = await open('/v/edited.html');
+    expect(await waitForMarks(page)).toMatch(/^[1-9] versions/); // saved and imported in the tests above
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator('#showPinyin').check();
+    await expect.poll(() => options.evaluate(() => chrome.storage.local.get(null))).toMatchObject({ showPinyin: true });
+    const count = (): Promise<number> =>
+      options.evaluate(
+        async () => (await chrome.runtime.sendMessage<unknown, { value: unknown[] }>({ type: 'listVersions' })).value.length,
+      );
+    const kept = await count();
+    expect(kept).toBeGreaterThan(1);
+    await options.locator('#erase-all').click();
+    expect(await count()).toBe(kept); // one click erases nothing
+    await expect.poll(() => options.locator('#erase-all').textContent()).toMatch(/^Click again/);
+    await options.screenshot({ path: artifact('options-erase.png'), fullPage: true });
+    await options.locator('#erase-all').click();
+    await expect
+      .poll(() => options.locator('#erase-status').textContent())
+      .toBe(`Erased: ${kept} versions, every setting, and the sites you had added.`);
+    await expect.poll(() => options.locator('#lib-list').textContent()).toBe('No versions yet.');
+    expect(await options.evaluate(() => chrome.storage.local.get(null))).toEqual({});
+    expect(await options.locator('#showPinyin').isChecked()).toBe(false); // redrawn with the defaults
+    await page.reload(); // the engine no longer knows the saved version
+    const id = await tabIdOf(ext, page);
+    await expect
+      .poll(() =>
+        options.evaluate(async (tabId) => {
+          const r = await chrome.runtime.sendMessage<unknown, { annotations: { matches: unknown[] } } | null>({
+            type: 'getTabResult',
+            tabId,
+          });
+          return r?.annotations.matches.length ?? -1;
+        }, id),
+      )
+      .toBe(0);
+    await options.close();
+    await page.close();
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -1,0 +1,66 @@
+/**
+ * The background's engine host, with the extension APIs faked in memory, a
+ * fake IndexedDB and Node's jieba: remembering new versions (never from a
+ * private window) and "Erase everything".
+ */
+import { fakeBrowser } from './fake-extension';
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EngineHost } from '../../src/background/host';
+import { VersionStore } from '../../src/background/store';
+import { nodeSegmenter } from '../../src/cli/jieba';
+import { B, version } from './helpers';
+
+// Version 001 with two edits: a known article that reads like none of its versions.
+const edited = version(B).text.replace('82个', '83个').replace('心绪激荡', '心情激荡');
+const page = (privateTab: boolean): { text: string; url: string; title: string; privateTab: boolean } => ({
+  text: edited,
+  url: 'https://www.news.cn/a.html',
+  title: '凝心聚力',
+  privateTab,
+});
+let n = 0;
+const freshHost = (): EngineHost => new EngineHost(new VersionStore(`host-test-${n++}`), (words) => Promise.resolve(nodeSegmenter(words)));
+
+afterEach(() => fakeBrowser.reset());
+
+describe('EngineHost', () => {
+  it('remembers a new version of a known article, but nothing from a private window', async () => {
+    const host = freshHost();
+    const inPrivate = await host.annotate(1, 0, 1, page(true));
+    expect(inPrivate?.annotations.matches).toHaveLength(3);
+    expect(inPrivate?.remembered).toBeUndefined();
+    expect(await host.list()).toEqual([]);
+
+    const normal = await host.annotate(2, 0, 1, page(false));
+    expect(normal?.remembered?.id).toMatch(/^user-/);
+    expect((await host.list()).map((v) => v.origin)).toEqual(['remembered']);
+  });
+
+  it('does not remember when the reader switched it off', async () => {
+    const host = freshHost();
+    await fakeBrowser.storage.local.set({ rememberVersions: false });
+    expect((await host.annotate(1, 0, 1, page(false)))?.remembered).toBeUndefined();
+    expect(await host.list()).toEqual([]);
+  });
+
+  it('"Erase everything" forgets the kept versions in the store and in the engine', async () => {
+    const host = freshHost();
+    await host.annotate(1, 0, 1, page(false)); // remembered
+    const again = await host.annotate(1, 0, 2, page(false));
+    expect(again?.annotations.matches).toHaveLength(4); // the three bundled versions and the remembered one
+    expect(host.result(1)?.remembered).toBeUndefined(); // already known: nothing new to remember
+    expect(await host.eraseAll()).toBe(1);
+    expect(await host.list()).toEqual([]);
+    await fakeBrowser.storage.local.set({ rememberVersions: false });
+    expect((await host.annotate(1, 0, 3, page(false)))?.annotations.matches).toHaveLength(3);
+    expect(await host.eraseAll()).toBe(0);
+  });
+
+  it('skips a run made stale by a newer one for the same frame', async () => {
+    const host = freshHost();
+    const [older, newer] = await Promise.all([host.annotate(1, 0, 1, page(true)), host.annotate(1, 0, 2, page(true))]);
+    expect(older).toBeUndefined();
+    expect(newer?.annotations.matches).toHaveLength(3);
+  });
+});
