@@ -62,6 +62,7 @@ export default defineConfig({
       // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval'; nothing else is relaxed.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",
     },
+    // Icons: public/icon/ (drawn by scripts/make-icons.ts; WXT lists every size as `icons`); the toolbar icon is set in the popup's HTML.
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
       'toggle-marks': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdToggleMarks__' },
