@@ -9,7 +9,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import os from 'node:os';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifact, readHighlights, ROOT, StaticServer } from './harness';
 import { articleHtml, framesPage, HOSTILE_PAGES, UNRELATED } from './fixture-pages';
@@ -234,6 +235,34 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await panel.close();
     await edited.close();
     await page.close();
+  });
+
+  it('imports an HTML file in the options page: Readability (patched) keeps the article and drops the page chrome', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-ff-')), 'saved-page.html');
+    const chrome = '<nav>首页 时政 国际 财经 网站导航栏</nav>';
+    fs.writeFileSync(file, articleHtml('导入的网页', `${UNRELATED}\n导入时附加的一段。`).replace('<body>', `<body>${chrome}`));
+    const options = await browser.newPage();
+    options.on('pageerror', pageError);
+    await openExtensionPage(options, 'options.html');
+    const input = (await options.waitForSelector('#imp-files')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await options.waitForFunction(() => document.getElementById('lib-status')?.textContent?.includes('Imported: 1 new'), {
+      timeout: 10000,
+    });
+    const text = await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
+      const list = (await api.runtime.sendMessage({ type: 'listVersions' })) as { value: { id: string; title: string }[] };
+      const mine = list.value.find((v) => v.title === 'saved-page')!;
+      return ((await api.runtime.sendMessage({ type: 'getVersion', id: mine.id })) as { value: { text: string } }).value.text;
+    });
+    expect(text).toContain('导入时附加的一段。');
+    expect(text).toContain(
+      UNRELATED.split('\n')
+        .find((l) => l.trim())!
+        .trim(),
+    );
+    expect(text).not.toContain('网站导航栏');
+    await options.close();
   });
 
   it('marks articles inside a same-origin and a cross-origin iframe', async () => {
