@@ -339,7 +339,14 @@ export class Controller {
   private observe(): void {
     this.observer = new MutationObserver((records) => {
       const host = this.overlay?.host;
-      if (host && records.every((r) => host === r.target || host.contains(r.target))) return;
+      // Tifa's own changes (inside the overlay, or the overlay itself put in place) need no new run:
+      // re-extracting a big page only to find the same text costs as much as the first run.
+      const ours = (r: MutationRecord): boolean =>
+        host !== undefined &&
+        (host === r.target ||
+          host.contains(r.target) ||
+          (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n === host)));
+      if (records.every(ours)) return;
       this.schedule(MUTATION_DEBOUNCE_MS);
     });
     this.observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });

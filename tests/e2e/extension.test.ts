@@ -259,6 +259,14 @@ describe('pinyin above terms', () => {
 });
 
 describe('dynamic pages', () => {
+  it('reads a static page once: putting its own overlay in place does not start a second run', async () => {
+    const page = await open('/demo/seed-002.html');
+    await waitForMarks(page);
+    await page.waitForTimeout(1500); // past the 700 ms debounce a mutation would start
+    expect(await page.evaluate(() => performance.getEntriesByName('tifa:extract').length)).toBe(1);
+    await page.close();
+  });
+
   it('annotates content inserted after load and after a history-API navigation', async () => {
     const page = await open('/fixtures/dynamic.html');
     await expect.poll(async () => (await highlightTexts(page))['tifa-term'] ?? [], { timeout: 10000 }).toContain('新时代“枫桥经验”');
