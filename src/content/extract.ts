@@ -29,17 +29,37 @@ export interface PageText {
 /** The tag name of Tifa's overlay host; never part of the page text. */
 export const OVERLAY_TAG = 'tifa-overlay';
 
-function skipElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.localName) || el.localName === OVERLAY_TAG) return true;
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  if (el instanceof HTMLElement && el.isContentEditable) return true;
+/**
+ * Every DOM call here crosses into the content script's isolated world, which
+ * costs far more than in the page, so the cheap tests come first and most
+ * elements (a bare <p>) need only their name and one visibility check.
+ */
+function skipElement(el: Element, name: string): boolean {
+  if (SKIP_TAGS.has(name) || name === OVERLAY_TAG) return true;
+  if (
+    el.hasAttributes() &&
+    (el.hasAttribute('hidden') ||
+      el.getAttribute('aria-hidden') === 'true' ||
+      // an editing host; what lies inside it is skipped with it
+      (el.hasAttribute('contenteditable') && el instanceof HTMLElement && el.isContentEditable))
+  )
+    return true;
   // display:none, content-visibility:hidden, visibility:hidden (Chrome 121+, Firefox 125+). A visible
   // child of a visibility:hidden parent is lost; pages almost never do that with article text.
   return typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true });
 }
 
-/** Extract the text under `root`. Iterative, so a hostile, very deep DOM cannot overflow the stack. */
-export function extractPage(root: Node): PageText {
+interface Walk {
+  /** Walk on until done (true) or until `pause()`, asked every 64 nodes, says to stop for now (false). */
+  run(pause: () => boolean): boolean;
+  result(): PageText;
+}
+
+/**
+ * The walk over the flat tree, resumable. Iterative, so a hostile, very deep
+ * DOM cannot overflow the stack.
+ */
+function walk(root: Node): Walk {
   const parts: string[] = [];
   const segments: Segment[] = [];
   const byNode = new Map<Text, number>();
@@ -55,53 +75,98 @@ export function extractPage(root: Node): PageText {
   };
   // Stack entries: a node to enter, or a block element to close (null node marks "close").
   const stack: (Node | { close: true })[] = [root];
-  while (stack.length) {
-    const item = stack.pop()!;
-    if ('close' in item) {
-      newline();
-      continue;
-    }
-    const node = item;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const data = (node as Text).data;
-      if (!data) continue;
-      byNode.set(node as Text, segments.length);
-      segments.push({ node: node as Text, start: length, length: data.length });
-      parts.push(data);
-      length += data.length;
-      if (/\S/.test(data)) lastNewline = data.endsWith('\n');
-      continue;
-    }
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (el.localName === 'br') {
+  const run = (pause: () => boolean): boolean => {
+    let n = 0;
+    while (stack.length) {
+      if ((++n & 63) === 0 && pause()) return false;
+      const item = stack.pop()!;
+      if ('close' in item) {
         newline();
         continue;
       }
-      if (skipElement(el)) continue;
-      if (BLOCK_TAGS.has(el.localName)) {
-        newline();
-        stack.push({ close: true });
+      const node = item;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const data = (node as Text).data;
+        if (!data) continue;
+        byNode.set(node as Text, segments.length);
+        segments.push({ node: node as Text, start: length, length: data.length });
+        parts.push(data);
+        length += data.length;
+        if (/\S/.test(data)) lastNewline = data.endsWith('\n');
+        continue;
       }
-    } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
-      continue;
-    }
-    // The flat tree, as it renders: an open shadow root instead of the host's children,
-    // and at a <slot> the nodes assigned to it (or its fallback content).
-    let kids: ArrayLike<Node> = node.childNodes;
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      const el = node as Element;
-      if (el.shadowRoot) {
-        shadowRoots.push(el.shadowRoot);
-        kids = el.shadowRoot.childNodes;
-      } else if (el.localName === 'slot') {
-        const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
-        if (assigned.length) kids = assigned;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        const name = el.localName;
+        if (name === 'br') {
+          newline();
+          continue;
+        }
+        if (skipElement(el, name)) continue;
+        if (BLOCK_TAGS.has(name)) {
+          newline();
+          stack.push({ close: true });
+        }
+      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+        continue;
       }
+      // The flat tree, as it renders: an open shadow root instead of the host's children,
+      // and at a <slot> the nodes assigned to it (or its fallback content).
+      let parent: Node = node;
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        const shadow = el.shadowRoot;
+        if (shadow) {
+          shadowRoots.push(shadow);
+          parent = shadow;
+        } else if (el.localName === 'slot') {
+          const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+          if (assigned.length) {
+            for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]!);
+            continue;
+          }
+        }
+      }
+      // children pushed last first, walked by sibling links (no NodeList per element)
+      for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
     }
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    return true;
+  };
+  return { run, result: () => ({ text: parts.join(''), segments, byNode, shadowRoots }) };
+}
+
+/** Extract the text under `root`, in one go. */
+export function extractPage(root: Node): PageText {
+  const w = walk(root);
+  w.run(() => false);
+  return w.result();
+}
+
+/** Let the page's own tasks run: scheduler.yield() where the browser has it, else a macrotask. */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return s?.yield ? s.yield() : new Promise((ok) => setTimeout(ok, 0));
+}
+
+/**
+ * Extract in slices of about `sliceMs`, yielding to the page between them:
+ * in the content script's isolated world every node costs a few
+ * microseconds, so a 300k-character page would otherwise be one long task.
+ * Each slice is a `tifa:extract` User Timing measure (DevTools, the budget
+ * tests). Undefined when `cancelled()` says, at a pause, that a newer run
+ * made this one moot. The DOM may change between slices; the mutation that
+ * changed it schedules another run.
+ */
+export async function extractPageSliced(root: Node, sliceMs: number, cancelled: () => boolean): Promise<PageText | undefined> {
+  const w = walk(root);
+  for (;;) {
+    const t0 = performance.now();
+    const done = w.run(() => performance.now() - t0 >= sliceMs);
+    performance.measure('tifa:extract', { start: t0, end: performance.now() });
+    if (done) return w.result();
+    await yieldToPage();
+    if (cancelled()) return undefined;
   }
-  return { text: parts.join(''), segments, byNode, shadowRoots };
 }
 
 /** Index of the segment holding text offset `pos` (the last segment starting at or before it). */

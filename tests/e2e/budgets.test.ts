@@ -43,7 +43,7 @@ interface Probe {
   longTaskCount: number;
   firstMarks: number;
   load: number;
-  /** Tifa's own main-thread work, from its User Timing measures (tifa:extract, tifa:draw). */
+  /** Tifa's own main-thread work, from its User Timing measures (tifa:extract, one per slice; tifa:draw). */
   tifaMs?: number;
   tifaLongestMs?: number;
 }

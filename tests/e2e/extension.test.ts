@@ -263,7 +263,7 @@ describe('dynamic pages', () => {
     const page = await open('/demo/seed-002.html');
     await waitForMarks(page);
     await page.waitForTimeout(1500); // past the 700 ms debounce a mutation would start
-    expect(await page.evaluate(() => performance.getEntriesByName('tifa:extract').length)).toBe(1);
+    expect(await page.evaluate(() => performance.getEntriesByName('tifa:run').length)).toBe(1);
     await page.close();
   });
 

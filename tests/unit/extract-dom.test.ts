@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractPage, offsetOf, type PageText } from '../../src/content/extract';
+import { extractPage, extractPageSliced, offsetOf, type PageText } from '../../src/content/extract';
 
 const TAGS = ['div', 'p', 'span', 'b', 'br', 'script', 'style', 'template', 'textarea', 'h2', 'li', 'section', 'noscript'] as const;
 const TEXTS = ['社会工作', '，', '“两新”', '😀', '𠮷', '\u200b', ' ', '\n', 'abc', '枫桥经验', ''];
@@ -77,5 +77,29 @@ describe('extractPage on random DOM trees', () => {
     p2.append('第二段');
     document.body.append(p1, p2);
     expect(extractPage(document.body).text.trim()).toBe('社会工作\n第二行\n第二段');
+  });
+});
+
+describe('extraction in slices', () => {
+  it('gives exactly what the one-go walk gives, however small the slices', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 400; i++) {
+      const p = document.createElement(i % 7 ? 'p' : 'div');
+      p.append(`第${i}段：社会工作`, document.createElement('b'), '“两新”');
+      if (i % 5 === 0) p.hidden = true;
+      document.body.append(p);
+    }
+    const whole = extractPage(document.body);
+    const sliced = await extractPageSliced(document.body, 0, () => false); // 0 ms: a pause at every chance
+    expect(sliced?.text).toBe(whole.text);
+    expect(sliced?.segments.length).toBe(whole.segments.length);
+    expect(performance.getEntriesByName('tifa:extract').length).toBeGreaterThan(10); // it did pause, many times
+  });
+
+  it('stops at a pause when a newer run made it moot', async () => {
+    let asked = 0;
+    const r = await extractPageSliced(document.body, 0, () => ++asked > 2);
+    expect(r).toBeUndefined();
+    expect(asked).toBe(3);
   });
 });
