@@ -5,7 +5,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PageResultSchema, parseReply, receive, ToContent, type ContentMessage, type PageResult, type Status } from '../shared/protocol';
+import {
+  MAX_PAGE_CHARS,
+  PageResultSchema,
+  parseReply,
+  receive,
+  ToContent,
+  type ContentMessage,
+  type PageResult,
+  type Status,
+} from '../shared/protocol';
 import { readSettings, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { hanCount } from '../shared/text-input';
@@ -97,6 +106,10 @@ export class Controller {
     const seq = ++this.extractions; // a run that starts while this one reads the page takes over
     const page = await extractPageSliced(body, EXTRACT_SLICE_MS, () => seq !== this.extractions || !this.ctx.isValid);
     if (!page) return;
+    if (page.text.length > MAX_PAGE_CHARS) {
+      this.state = 'too-large';
+      return;
+    }
     if (!force && page.text === this.lastText) return;
     this.lastText = page.text;
     const runId = ++this.runId;

@@ -73,18 +73,29 @@ function walk(root: Node): Walk {
       lastNewline = true;
     }
   };
-  // Stack entries: a node to enter, or a block element to close (null node marks "close").
-  const stack: (Node | { close: true })[] = [root];
+  // The pending work, as two parallel stacks: a node to enter (null: close a block), and whether
+  // its next sibling comes after it. Children are reached by sibling links one at a time, so an
+  // element with 90,000 children costs no more per step than one with two.
+  const nodes: (Node | null)[] = [root];
+  const chained: boolean[] = [false];
+  const push = (node: Node | null, chain: boolean): void => {
+    nodes.push(node);
+    chained.push(chain);
+  };
   const run = (pause: () => boolean): boolean => {
     let n = 0;
-    while (stack.length) {
+    while (nodes.length) {
       if ((++n & 63) === 0 && pause()) return false;
-      const item = stack.pop()!;
-      if ('close' in item) {
+      const node = nodes.pop()!;
+      const chain = chained.pop()!;
+      if (node === null) {
         newline();
         continue;
       }
-      const node = item;
+      if (chain) {
+        const next = node.nextSibling;
+        if (next) push(next, true);
+      }
       if (node.nodeType === Node.TEXT_NODE) {
         const data = (node as Text).data;
         if (!data) continue;
@@ -105,7 +116,7 @@ function walk(root: Node): Walk {
         if (skipElement(el, name)) continue;
         if (BLOCK_TAGS.has(name)) {
           newline();
-          stack.push({ close: true });
+          push(null, false);
         }
       } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
         continue;
@@ -122,13 +133,14 @@ function walk(root: Node): Walk {
         } else if (el.localName === 'slot') {
           const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
           if (assigned.length) {
-            for (let i = assigned.length - 1; i >= 0; i--) stack.push(assigned[i]!);
+            // assigned nodes are a list, not siblings of each other
+            for (let i = assigned.length - 1; i >= 0; i--) push(assigned[i]!, false);
             continue;
           }
         }
       }
-      // children pushed last first, walked by sibling links (no NodeList per element)
-      for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
+      const first = parent.firstChild;
+      if (first) push(first, true);
     }
     return true;
   };

@@ -74,6 +74,9 @@ export function sameAs(r: PageResult, versionId: string): boolean {
   return !r.annotations.differences.some((d) => d.versionId === versionId && d.category !== 'punctuation');
 }
 
+/** The longest page text Tifa reads (UTF-16 units); a longer page is left alone and says so. */
+export const MAX_PAGE_CHARS = 5_000_000;
+
 /** Content script (or page UI) → background. */
 export const ToBackground = {
   /** Annotate this page text. A newer runId from the same tab makes older ones stale. */
@@ -82,7 +85,7 @@ export const ToBackground = {
     runId: int,
     url: v.pipe(v.string(), v.maxLength(4096)),
     title: v.pipe(v.string(), v.maxLength(1000)),
-    text: v.pipe(v.string(), v.maxLength(5_000_000)),
+    text: v.pipe(v.string(), v.maxLength(MAX_PAGE_CHARS)),
   }),
   /** The reader clicked the badge: open the side panel for this tab. */
   openSidePanel: v.object({ type: v.literal('openSidePanel') }),
@@ -189,7 +192,7 @@ export function parseReply<S extends Schema>(schema: S, raw: unknown): v.InferOu
 
 /** Status a content script reports to the popup. */
 export const StatusSchema = v.object({
-  state: v.picklist(['off', 'site-off', 'too-little-chinese', 'working', 'done', 'error']),
+  state: v.picklist(['off', 'site-off', 'too-little-chinese', 'too-large', 'working', 'done', 'error']),
   versions: int,
   differences: int,
   terms: int,

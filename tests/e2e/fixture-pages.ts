@@ -104,6 +104,17 @@ export const HOSTILE_PAGES: Record<string, { body: string; headers?: Record<stri
   },
 };
 
+/** Over 5 million characters (MAX_PAGE_CHARS): the excerpt's paragraphs over and over. */
+export function hugePage(): string {
+  const lines: string[] = [];
+  for (let n = 0; n < 5_200_000;) {
+    const l = excerpt[lines.length % excerpt.length]!;
+    lines.push(l);
+    n += l.length + 1;
+  }
+  return page('', `<article>${paras(lines)}</article>`);
+}
+
 /** The article in a same-origin iframe and in a cross-origin one (two test sites, one server). */
 export function framesPage(other: string): string {
   return page(

@@ -17,10 +17,11 @@ import {
   launchWithExtension,
   readHighlights,
   StaticServer,
+  tabIdOf,
   waitForMarks,
   type Launched,
 } from './harness';
-import { framesPage, HOSTILE_PAGES } from './fixture-pages';
+import { framesPage, HOSTILE_PAGES, hugePage } from './fixture-pages';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   for (const [p, v] of Object.entries(HOSTILE_PAGES)) server.extra.set(p, v);
   await server.start();
   server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
+  server.extra.set('/h/huge.html', { body: hugePage() });
   ext = await launchWithExtension(server);
   plain = await launchPlain(server);
 });
@@ -221,6 +223,20 @@ describe('hostile pages', () => {
     expect(await hover(pg, 'tifa-term', '十五五')).toContain('shíwǔwǔ');
     await sameDomAsWithout(pg, '/h/deep.html');
     await done(pg, '/h/deep.html');
+  });
+
+  it('a page over 5 million characters is left alone, and the popup says why', async () => {
+    const pg = await open('/h/huge.html');
+    const id = await tabIdOf(ext, pg);
+    const popup = await ext.context.newPage();
+    const status = async (): Promise<string> => {
+      await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${id}`);
+      return (await popup.locator('#status').textContent()) ?? '';
+    };
+    await expect.poll(status, { timeout: 30000, interval: 1000 }).toMatch(/^This page is too long for Tifa/);
+    expect(await pg.locator('tifa-overlay').count()).toBe(0); // nothing drawn, nothing sent
+    await popup.close();
+    await done(pg, '/h/huge.html');
   });
 
   it('a mutation storm (text rewritten every 50 ms): marks stay, runs stay bounded', async () => {
