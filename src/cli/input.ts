@@ -1,6 +1,6 @@
 /**
  * Reading the user's file or stdin, refusing bad input with one clear line:
- * missing file, a directory, binary data, invalid UTF-8, empty text, or a
+ * missing file, a directory, binary data, text in no encoding it reads, empty text, or a
  * file too large to be an article page.
  */
 import fs from 'node:fs';
@@ -11,9 +11,9 @@ import { extractHtmlText } from './extract-html';
 /** An error the user caused: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-function decodeText(bytes: Uint8Array, name: string): string {
+function decodeText(bytes: Uint8Array, name: string, kind: 'text' | 'html'): string {
   try {
-    return decode(bytes, name);
+    return decode(bytes, name, kind);
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }
@@ -66,9 +66,10 @@ function readBytes(file: string): Buffer {
 /** The page text of FILE: HTML extracted for .html/.htm, anything else as plain text. */
 export function readPage(file: string): string {
   const name = file === '-' ? 'standard input' : file;
-  const text = decodeText(readBytes(file), name);
   const ext = path.extname(file).toLowerCase();
-  const page = ext === '.html' || ext === '.htm' ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
+  const html = ext === '.html' || ext === '.htm';
+  const text = decodeText(readBytes(file), name, html ? 'html' : 'text');
+  const page = html ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
   if (!page.trim()) throw new UsageError(`${name}: no text in it`);
   return page;
 }

@@ -24,8 +24,8 @@ function checkMeta(meta: ImportMeta): void {
 export function versionsFromFile(name: string, bytes: Uint8Array, meta: ImportMeta, htmlToText: HtmlToText, now: Date): UserVersion[] {
   if (bytes.length > MAX_IMPORT_BYTES) throw new InputError(`${name}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
-  const text = decodeText(bytes, name);
   const ext = name.toLowerCase().split('.').pop() ?? '';
+  const text = decodeText(bytes, name, ext === 'html' || ext === 'htm' ? 'html' : 'text');
   if (ext === 'json') {
     try {
       return parseBackup(text).versions;

@@ -126,7 +126,16 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     ['a missing file', ['annotate', path.join(tmp, 'nope.txt')], /no such file/],
     ['a directory', ['annotate', tmp], /is a directory/],
     ['binary data', ['annotate', file('bin.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))], /binary/],
-    ['invalid UTF-8', ['annotate', file('gbk.txt', Buffer.from([0xc9, 0xe7, 0xbb, 0xe1, 0xb9, 0xa4, 0xd7, 0xf7]))], /not valid UTF-8/],
+    [
+      'text in no encoding Tifa reads',
+      ['annotate', file('bad.txt', Buffer.from([0x41, 0x42, 0xff, 0x43, 0x44]))],
+      /not valid text in UTF-8 or GB18030/,
+    ],
+    [
+      'a UTF-16 mark on bytes that are not UTF-16',
+      ['annotate', file('bad16.txt', Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41]))],
+      /not valid UTF-16LE/,
+    ],
     ['an empty file', ['annotate', file('empty.txt', '')], /no text/],
     ['HTML with no text', ['annotate', file('blank.html', '<html><body><script>x()</script></body></html>')], /no text/],
     ['a 50 MB file', ['annotate', big], /larger than 10 MB/],

@@ -94,7 +94,13 @@ describe('importers', () => {
   it.each([
     ['a binary file', 'x.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), /binary/],
     ['a file over 5 MB', 'big.txt', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), /larger than 5 MB/],
-    ['invalid UTF-8', 'gbk.txt', new Uint8Array([0xc9, 0xe7, 0xbb, 0xe1, 0xb9, 0xa4]), /not valid UTF-8/],
+    ['text in no encoding Tifa reads', 'bad.txt', new Uint8Array([0x41, 0x42, 0xff, 0x43, 0x44]), /not valid text in UTF-8 or GB18030/],
+    [
+      'HTML whose declared charset does not fit',
+      'bad.html',
+      enc('<meta charset="big5"><p>\u00ff</p>').map((b) => (b === 0xc3 ? 0xff : b)),
+      /not valid text in its declared big5/,
+    ],
     ['text with no Chinese', 'en.txt', enc('Only English words here, nothing else at all.'), /no Chinese text/],
     ['an empty file', 'empty.txt', new Uint8Array(0), /empty/],
     ['a backup that is not JSON', 'b.json', enc('{"format": "tifa-versions-backup", '), /not valid JSON/],
