@@ -107,6 +107,11 @@ export class Controller {
     const page = await extractPageSliced(body, EXTRACT_SLICE_MS, () => seq !== this.extractions || !this.ctx.isValid);
     if (!page) return;
     if (page.text.length > MAX_PAGE_CHARS) {
+      // a page that grew past the limit loses its old marks; if it shrinks again, it is read afresh
+      this.teardownView();
+      this.page = this.result = undefined;
+      this.lastText = '';
+      this.runId++; // and a reply still on its way for the smaller page is dropped
       this.state = 'too-large';
       return;
     }
