@@ -57,7 +57,11 @@ export async function start(root: HTMLElement): Promise<void> {
           'site',
         )
       : null,
-    h('button', { class: 'primary', on: { click: () => void openPanel(tab?.id) } }, t('popupOpenPanel')),
+    h(
+      'button',
+      { class: 'primary', on: { click: () => void openPanel(tab?.id) } },
+      t(import.meta.env.FIREFOX ? 'popupOpenSidebar' : 'popupOpenPanel'),
+    ),
     tab && st ? h('p', {}, h('button', { attrs: { id: 'save' }, on: { click: () => void save(tab, root) } }, t('panelSave'))) : null,
   ];
   if (tab && site && !covered && /^https?:/.test(tab.url)) {

@@ -205,6 +205,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(await page.evaluate(() => ([...CSS.highlights.get('tifa-flash')!] as Range[])[0]!.toString())).toBe('82个');
     await openExtensionPage(panel, `popup.html?tab=${tabId}`);
     await panel.waitForFunction((c) => document.getElementById('status')?.textContent === c, { timeout: 10000 }, counts);
+    expect(await panel.evaluate(() => document.body.textContent)).toContain('Open sidebar'); // Firefox's word for it
     await panel.close();
     await page.close();
   });
