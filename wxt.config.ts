@@ -57,7 +57,9 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...NEWS_SITES, ...LOCAL_PAGES],
-    optional_host_permissions: ['*://*/*'],
+    // "Run on this site from now on" asks for one site at a time. MV2 (Firefox) has no optional_host_permissions
+    // and WXT drops it there: hosts go in optional_permissions instead.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     content_security_policy: {
       // jieba is WebAssembly: compiling it needs 'wasm-unsafe-eval'; nothing else is relaxed.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';",

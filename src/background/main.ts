@@ -142,8 +142,19 @@ async function eraseAll(): Promise<{ versions: number }> {
   return { versions };
 }
 
-/** (Re)register the content script for the sites the reader switched on and granted. */
-async function registerExtraSites(): Promise<void> {
+let registering: Promise<void> = Promise.resolve();
+
+/**
+ * (Re)register the content script for the sites the reader switched on and
+ * granted. One at a time: the popup's setting change and its message both
+ * ask for it, and two overlapping runs would register the same id twice.
+ */
+function registerExtraSites(): Promise<void> {
+  registering = registering.then(registerNow, registerNow);
+  return registering;
+}
+
+async function registerNow(): Promise<void> {
   const hosts = await settings.extraSites.getValue();
   const granted: string[] = [];
   for (const h of hosts) {

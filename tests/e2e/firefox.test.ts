@@ -35,6 +35,8 @@ async function launch(withExtension: boolean): Promise<Browser> {
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       // the test sites (www.news.cn, www.people.com.cn) come from the harness's server, as an HTTP proxy
+      // optional permissions granted without the prompt a headless browser cannot answer
+      'extensions.webextOptionalPermissionPrompts': false,
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': Number(new URL(server.proxy).port),
@@ -266,6 +268,44 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await options.close();
   });
 
+  it('a site added the way the popup adds it (optional permission, then siteGranted) gets Tifa on its pages', async () => {
+    // The popup's own button needs the tab's address, which only a toolbar click (activeTab) reveals;
+    // this runs its three steps from a click in an extension page instead, with the same calls.
+    const url = `${server.elsewhere}/demo/seed-001.html`;
+    const page = await browser.newPage();
+    page.on('pageerror', pageError);
+    await page.goto(url);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.evaluate(() => document.querySelector('tifa-overlay'))).toBeNull(); // not a site Tifa runs on
+    const options = await browser.newPage();
+    await openExtensionPage(options, 'options.html');
+    await options.evaluate(() => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const b = document.createElement('button');
+      b.id = 'grant-test';
+      b.textContent = 'grant';
+      b.addEventListener('click', () => {
+        void (async () => {
+          const granted = await api.permissions.request({ origins: ['*://www.example.org/*'] });
+          await api.storage.local.set({ extraSites: ['www.example.org'] });
+          await api.runtime.sendMessage({ type: 'siteGranted', host: 'www.example.org' });
+          document.title = granted ? 'granted' : 'refused';
+        })();
+      });
+      document.body.prepend(b);
+    });
+    await options.click('#grant-test');
+    await options.waitForFunction(() => document.title === 'granted' || document.title === 'refused', { timeout: 10000 });
+    expect(await options.evaluate(() => document.title)).toBe('granted');
+    await page.reload();
+    expect(await badge(page)).toMatch(/^3 versions · \d+ differences · \d+ terms$/);
+    // the options page lists the added site
+    await openExtensionPage(options, 'options.html?again');
+    await options.waitForFunction(() => document.body.textContent?.includes('www.example.org'), { timeout: 10000 });
+    await options.close();
+    await page.close();
+  });
+
   it('marks articles inside a same-origin and a cross-origin iframe', async () => {
     const page = await browser.newPage();
     page.on('pageerror', pageError);
@@ -333,7 +373,8 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
   it('sent nothing to the network but the test sites’ pages (the proxy sees the whole browser)', () => {
     expect(server.seen.length).toBeGreaterThan(5);
-    expect(server.seen.filter((u) => !u.startsWith(`${server.origin}/`) && !u.startsWith(`${server.otherOrigin}/`))).toEqual([]);
+    const testSites = [server.origin, server.otherOrigin, server.elsewhere].map((o) => `${o}/`);
+    expect(server.seen.filter((u) => !testSites.some((s) => u.startsWith(s)))).toEqual([]);
   });
 
   it('raised no page errors', () => {

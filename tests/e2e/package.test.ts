@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
+import { LOCAL_PAGES, NEWS_SITES } from '../../src/shared/sites';
 import { ROOT } from './harness';
 
 interface Manifest {
@@ -65,6 +66,26 @@ describe('packages', () => {
       expect(Object.keys((m.action ?? m.browser_action)?.default_icon ?? {})).toEqual(['16', '32']);
     });
   }
+
+  it('asks for no more than README explains: permissions, hosts, CSP; nothing web-accessible, nothing externally connectable', () => {
+    const chrome = read('chrome-mv3') as Manifest & Record<string, unknown>;
+    const firefox = read('firefox-mv2') as Manifest & Record<string, unknown>;
+    const hosts = [...NEWS_SITES, ...LOCAL_PAGES].sort();
+    expect(chrome.permissions).toEqual(['storage', 'activeTab', 'scripting', 'sidePanel']);
+    expect([...(chrome.host_permissions as string[])].sort()).toEqual(hosts);
+    expect(chrome.optional_host_permissions).toEqual(['*://*/*']);
+    // MV2 lists hosts among the permissions
+    expect([...(firefox.permissions as string[])].sort()).toEqual(['activeTab', 'scripting', 'storage', ...hosts].sort());
+    expect(firefox.optional_permissions).toEqual(['*://*/*']);
+    for (const m of [chrome, firefox]) {
+      // no page can fetch Tifa's files (to detect it), no page or other extension can message it
+      expect(m.web_accessible_resources).toBeUndefined();
+      expect(m.externally_connectable).toBeUndefined();
+    }
+    expect(chrome.content_security_policy).toEqual({ extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';" });
+    expect(firefox.content_security_policy).toBe("script-src 'self' 'wasm-unsafe-eval'; object-src 'self';");
+    expect(hosts.some((h) => /localhost|127\.0\.0\.1/.test(h))).toBe(false);
+  });
 
   it('`npm run zip` writes a zip per browser holding every file its manifest names; the Firefox one passes web-ext lint', async () => {
     const zip = spawnSync('npm', ['run', '--silent', 'zip'], { cwd: ROOT, encoding: 'utf8' });
