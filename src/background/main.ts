@@ -110,11 +110,14 @@ async function updateBadge(tabId: number, r: PageResult): Promise<void> {
 async function openPanel(tabId: number, windowId: number | undefined): Promise<void> {
   const b = browser as unknown as {
     sidePanel?: { open(o: { tabId?: number; windowId?: number }): Promise<void> };
-    sidebarAction?: { open(): Promise<void> };
+    browserAction?: { openPopup(): Promise<void> };
   };
   try {
     if (b.sidePanel) await b.sidePanel.open(windowId !== undefined ? { windowId } : { tabId });
-    else await b.sidebarAction?.open();
+    // Firefox: sidebarAction.open() works only inside a user-input handler, and the click on the badge
+    // reaches the background as a message, without one (tested). The toolbar popup may open without one
+    // (Firefox 127+); it shows the counts and an "Open sidebar" button, whose click is that user input.
+    else await b.browserAction?.openPopup();
   } catch (e) {
     console.warn('[tifa] could not open the side panel', e);
   }

@@ -212,6 +212,37 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await page.close();
   });
 
+  it('the badge opens the toolbar popup (sidebarAction.open needs user input, which a page click does not carry to the background)', async () => {
+    const page = await browser.newPage();
+    page.on('pageerror', pageError);
+    await page.goto(`${server.origin}/demo/seed-002.html`);
+    const counts = await badge(page);
+    const probe = await browser.newPage();
+    await openExtensionPage(probe, 'options.html?probe');
+    const popupStatus = (): Promise<string | null> =>
+      probe.evaluate(() => {
+        const api = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser;
+        const [view] = api.extension.getViews({ type: 'popup' });
+        return view?.document.getElementById('status')?.textContent ?? null;
+      });
+    expect(await popupStatus()).toBeNull();
+    await page.bringToFront();
+    const at = await page.evaluate(() => {
+      const r = document.querySelector('tifa-overlay')!.shadowRoot!.querySelector('.badge')!.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    await page.mouse.click(at.x, at.y);
+    const deadline = Date.now() + 10000;
+    let shown: string | null = null;
+    while (shown !== counts && Date.now() < deadline) {
+      shown = await popupStatus();
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(shown).toBe(counts); // the popup, open, about this page
+    await probe.close();
+    await page.close();
+  });
+
   it('saves a page as a version from the sidebar (IndexedDB); an edited copy is then marked; the options page lists it', async () => {
     const url = `${server.origin}/v/original.html`;
     const page = await browser.newPage();
