@@ -34,6 +34,8 @@ const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt']);
 const HAN = /^\p{Script=Han}+$/u;
 /** Edits longer than this (either side) are passages, not words. */
 const SHORT = 12;
+/** Characters of wording (both sides together) a change across a sentence boundary may have and still be wording. */
+const FEW = 4;
 /** Common surnames: an unknown 2–4 character word starting with one is probably a person's name. */
 const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤习赖',
@@ -143,7 +145,10 @@ function classify(A: string, B: string, e: Edit, seg: Segmenter): Category {
   const pa = A.slice(e.a0, e.a1);
   const pb = B.slice(e.b0, e.b1);
   if (pa.replace(PUNCT, '') === pb.replace(PUNCT, '')) return 'punctuation';
-  if (pa.length > SHORT || pb.length > SHORT || /[。!?;]/.test(pa + pb)) return 'other';
+  if (pa.length > SHORT || pb.length > SHORT) return 'other';
+  // Across a sentence boundary it is a passage, unless only a few characters of wording changed with
+  // the punctuation (用处。 / 处；): then it is that wording.
+  if (/[。!?;]/.test(pa + pb) && pa.replace(PUNCT, '').length + pb.replace(PUNCT, '').length > FEW) return 'other';
   const core = e.core.replace(PUNCT, '');
   if (DIGIT.test(pa + pb) || (core && [...core].every((c) => NUM_CHAR.test(c)))) return 'number';
   const names = (s: string, a: number, b: number): boolean => a < b && tokensIn(seg, s, a, b).some((t) => isNameToken(t, s));

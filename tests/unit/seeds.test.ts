@@ -76,6 +76,9 @@ describe('differences between the versions of the Xinhua feature', () => {
     [C, B, '接诉即办', '接听即办', 'changed', 'wording'],
     [B, A, '群众', '', 'added', 'wording'],
     [C, B, '', '形式', 'removed', 'wording'],
+    // a sentence boundary moved with a word or two: wording; a whole sentence gone: a passage
+    [B, C, '用处。', '处；', 'changed', 'wording'],
+    [B, C, '', '风正好扬帆，奋楫正当时。', 'removed', 'other'],
   ])('%s against %s: "%s" where the other says "%s" (%s, %s)', (page, other, pageText, otherText, kind, category) => {
     const hits = against(page, other).filter(
       (d) => d.category !== 'punctuation' && d.pageText.includes(pageText) && d.otherText.includes(otherText) && d.kind === kind,
