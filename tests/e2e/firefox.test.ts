@@ -392,6 +392,29 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     });
   }
 
+  it('works on a page that overrides built-ins, and on zero-width, astral and mixed-script text', async () => {
+    for (const fixture of ['/h/builtins.html', '/h/unicode.html']) {
+      const page = await browser.newPage();
+      // the builtins fixture's own sabotage throws when the page itself calls it; nothing else may
+      page.on('pageerror', (e) => {
+        if (!/page broke/.test(String(e))) pageError(e);
+      });
+      await page.goto(`${server.origin}${fixture}`);
+      // polled by hand: puppeteer's waitForFunction relies on the page's Promise, which one fixture replaces
+      let terms: string[] = [];
+      for (const deadline = Date.now() + 20000; !terms.includes('中央社会工作部') && Date.now() < deadline;) {
+        await new Promise((r) => setTimeout(r, 200));
+        terms = (await page.evaluate(readHighlights))['tifa-term'] ?? [];
+      }
+      expect(terms, fixture).toEqual(expect.arrayContaining(['十五五', '中央社会工作部']));
+      if (fixture === '/h/unicode.html') {
+        expect(terms).toEqual(expect.arrayContaining(['新时代“枫\u200b桥\u200d经验”', '两新']));
+        expect(await hoverTerm(page, '十五五')).toContain('shíwǔwǔ');
+      }
+      await page.close();
+    }
+  });
+
   it('passes web-ext lint with 0 errors, 0 warnings, 0 notices', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/web-ext/bin/web-ext.js'), 'lint', '-s', EXT, '-o', 'json'], {
       encoding: 'utf8',
