@@ -71,6 +71,14 @@ function pageError(e: unknown): void {
   if (!/blocked the loading of a resource .* at \S+\/favicon\.ico/.test(String(e))) errors.push(String(e));
 }
 
+/** A new tab on `url`, its page errors collected. */
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', pageError);
+  await page.goto(url);
+  return page;
+}
+
 /**
  * Open one of Tifa's own pages (sidebar, popup) in a tab. BiDi never reports
  * the load of a moz-extension: page (it loads in the extension process), so
@@ -138,9 +146,7 @@ afterAll(async () => {
 
 describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   it('recognises the demo page, marks differences and terms', async () => {
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(`${server.origin}/demo/seed-001.html`);
+    const page = await open(`${server.origin}/demo/seed-001.html`);
     expect(await badge(page)).toMatch(/^3 versions · \d+ differences · \d+ terms$/);
     const h = await highlights(page);
     expect(h['tifa-diff-number']).toEqual(expect.arrayContaining(['82个']));
@@ -190,9 +196,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
   it('the sidebar lists the differences and a click flashes the mark; the popup shows the counts', async () => {
     const url = `${server.origin}/demo/seed-001.html`;
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(url);
+    const page = await open(url);
     const counts = await badge(page);
     const panel = await browser.newPage();
     await panel.setViewport({ width: 420, height: 1000 });
@@ -213,9 +217,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   });
 
   it('the badge opens the toolbar popup (sidebarAction.open needs user input, which a page click does not carry to the background)', async () => {
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(`${server.origin}/demo/seed-002.html`);
+    const page = await open(`${server.origin}/demo/seed-002.html`);
     const counts = await badge(page);
     const probe = await browser.newPage();
     await openExtensionPage(probe, 'options.html?probe');
@@ -245,9 +247,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
 
   it('saves a page as a version from the sidebar (IndexedDB); an edited copy is then marked; the options page lists it', async () => {
     const url = `${server.origin}/v/original.html`;
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(url);
+    const page = await open(url);
     const panel = await browser.newPage();
     await panel.setViewport({ width: 420, height: 900 });
     await sidebarFor(panel, url);
@@ -256,9 +256,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     await (await panel.waitForSelector('#save'))!.click();
     await notice('Saved as a version');
     await panel.screenshot({ path: artifact('firefox-saved.png') });
-    const edited = await browser.newPage();
-    edited.on('pageerror', pageError);
-    await edited.goto(`${server.origin}/v/edited.html`);
+    const edited = await open(`${server.origin}/v/edited.html`);
     expect(await badge(edited)).toMatch(/^1 versions · [1-9]\d* differences/);
     const marked = Object.entries(await edited.evaluate(readHighlights))
       .filter(([k]) => k.startsWith('tifa-diff-'))
@@ -303,9 +301,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     // The popup's own button needs the tab's address, which only a toolbar click (activeTab) reveals;
     // this runs its three steps from a click in an extension page instead, with the same calls.
     const url = `${server.elsewhere}/demo/seed-001.html`;
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(url);
+    const page = await open(url);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await page.evaluate(() => document.querySelector('tifa-overlay'))).toBeNull(); // not a site Tifa runs on
     const options = await browser.newPage();
@@ -338,9 +334,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   });
 
   it('marks articles inside a same-origin and a cross-origin iframe', async () => {
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(`${server.origin}/h/frames.html`);
+    const page = await open(`${server.origin}/h/frames.html`);
     const marks = async (selector: string): Promise<Record<string, string[]>> => {
       const frame = await (await page.$(selector))!.contentFrame();
       return frame!.evaluate(readHighlights);
@@ -354,9 +348,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
   });
 
   it('marks an article inside an open shadow root, with a working card', async () => {
-    const page = await browser.newPage();
-    page.on('pageerror', pageError);
-    await page.goto(`${server.origin}/h/shadow.html`);
+    const page = await open(`${server.origin}/h/shadow.html`);
     expect(await badge(page)).toMatch(/^3 versions/);
     const inShadow = await page.evaluate(() => {
       const root = document.getElementById('story')!.shadowRoot!;
