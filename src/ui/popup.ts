@@ -62,7 +62,10 @@ export async function start(root: HTMLElement): Promise<void> {
       { class: 'primary', on: { click: () => void openPanel(tab?.id) } },
       t(import.meta.env.FIREFOX ? 'popupOpenSidebar' : 'popupOpenPanel'),
     ),
-    tab && st ? h('p', {}, h('button', { attrs: { id: 'save' }, on: { click: () => void save(tab, root) } }, t('panelSave'))) : null,
+    // a page over the size limit could not be saved either
+    tab && st && st.state !== 'too-large'
+      ? h('p', {}, h('button', { attrs: { id: 'save' }, on: { click: () => void save(tab, root) } }, t('panelSave')))
+      : null,
   ];
   if (tab && site && !covered && /^https?:/.test(tab.url)) {
     parts.push(

@@ -235,6 +235,8 @@ describe('hostile pages', () => {
     };
     await expect.poll(status, { timeout: 30000, interval: 1000 }).toMatch(/^This page is too long for Tifa/);
     expect(await pg.locator('tifa-overlay').count()).toBe(0); // nothing drawn, nothing sent
+    expect(await popup.locator('#save').count()).toBe(0); // too long to save as a version as well
+    await popup.screenshot({ path: artifact('popup-too-large.png') });
     await popup.close();
     await done(pg, '/h/huge.html');
   });
