@@ -26,6 +26,7 @@ function toggle(label: string, checked: boolean, onChange: (v: boolean) => Promi
 }
 
 export async function start(root: HTMLElement): Promise<void> {
+  document.title = t('actionTitle');
   root.classList.add('popup');
   const tab = await activeTab();
   const s = await readSettings();

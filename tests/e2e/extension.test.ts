@@ -198,6 +198,8 @@ describe('side panel, popup and options', () => {
     const popup = await ext.context.newPage();
     await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tab=${id}`);
     await expect.poll(() => popup.locator('#status').textContent()).toBe(badge);
+    expect(await popup.title()).toBe('Tifa: this page');
+    expect(await ext.worker.evaluate(() => chrome.action.getTitle({}))).toBe('Tifa: this page'); // the toolbar tooltip, localized
     await popup.screenshot({ path: artifact('popup.png') });
     await popup.close();
 

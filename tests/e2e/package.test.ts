@@ -64,6 +64,8 @@ describe('packages', () => {
         expect(pngSize(fs.readFileSync(path.join(ROOT, '.output', build, file)))).toEqual([Number(size), Number(size)]);
       }
       expect(Object.keys((m.action ?? m.browser_action)?.default_icon ?? {})).toEqual(['16', '32']);
+      // the tooltip, localized by the browser
+      expect((m.action ?? m.browser_action) as { default_title?: string }).toMatchObject({ default_title: '__MSG_actionTitle__' });
     });
   }
 
