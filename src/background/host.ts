@@ -75,7 +75,7 @@ export class EngineHost {
       if (e) entries[id] = publicEntry(e);
     }
     const result: PageResult = { annotations, versions, entries, usage, url, title, frameId, engineMs };
-    const remembered = await (page.privateTab ? Promise.resolve(undefined) : this.remember(engine, result)).catch((e: unknown) => {
+    const remembered = await this.remember(engine, result, page.privateTab).catch((e: unknown) => {
       console.warn('[tifa] could not remember this version', e);
       return undefined;
     });
@@ -89,7 +89,8 @@ export class EngineHost {
    * its versions: kept as a new version (setting "remember versions"), so the
    * next visit, or another site, is compared with it too.
    */
-  private async remember(engine: Engine, r: PageResult): Promise<UserVersion | undefined> {
+  private async remember(engine: Engine, r: PageResult, privateTab: boolean): Promise<UserVersion | undefined> {
+    if (privateTab) return undefined; // nothing from a private window is kept
     const a = r.annotations;
     if (!a.matches.length || a.matches.some((m) => sameAs(r, m.versionId))) return undefined;
     if (!(await settings.rememberVersions.getValue())) return undefined;
@@ -168,12 +169,11 @@ export class EngineHost {
 
   /** Erase every version the reader kept, and the memory of deleted ones; the bundled versions stay. */
   async eraseAll(): Promise<number> {
-    const ids = (await this.store.list()).map((v) => v.id);
-    const n = await this.store.clear();
+    const ids = await this.store.clear();
     const engine = await this.load();
     for (const id of ids) engine.removeVersion(id);
     for (const r of this.results.values()) delete r.remembered;
-    return n;
+    return ids.length;
   }
 
   list(): Promise<UserVersion[]> {

@@ -129,15 +129,16 @@ export class VersionStore {
 
   /**
    * Erase every version and every record of a deleted one, in one transaction
-   * ("Erase everything" in the options page). Returns how many versions there were.
+   * ("Erase everything" in the options page). Returns the ids of the versions
+   * there were (their keys only: the texts are not read).
    */
-  async clear(): Promise<number> {
+  async clear(): Promise<string[]> {
     try {
       const db = await this.open();
       const tx = db.transaction(['versions', 'dismissed'], 'readwrite');
-      const n = await tx.objectStore('versions').count();
+      const ids = await tx.objectStore('versions').getAllKeys();
       await Promise.all([tx.objectStore('versions').clear(), tx.objectStore('dismissed').clear(), tx.done]);
-      return n;
+      return ids;
     } catch (e) {
       throw wrap(e);
     }

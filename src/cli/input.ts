@@ -4,8 +4,7 @@
  * file too large to be an article page.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { decodeText as decode, InputError } from '../shared/text-input';
+import { decodeText as decode, InputError, textKind } from '../shared/text-input';
 import { extractHtmlText } from './extract-html';
 
 /** An error the user caused: printed as one line, exit code 2. */
@@ -66,10 +65,9 @@ function readBytes(file: string): Buffer {
 /** The page text of FILE: HTML extracted for .html/.htm, anything else as plain text. */
 export function readPage(file: string): string {
   const name = file === '-' ? 'standard input' : file;
-  const ext = path.extname(file).toLowerCase();
-  const html = ext === '.html' || ext === '.htm';
-  const text = decodeText(readBytes(file), name, html ? 'html' : 'text');
-  const page = html ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
+  const kind = textKind(file);
+  const text = decodeText(readBytes(file), name, kind);
+  const page = kind === 'html' ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
   if (!page.trim()) throw new UsageError(`${name}: no text in it`);
   return page;
 }

@@ -106,6 +106,7 @@ function walk(root: Node): Walk {
         if (/\S/.test(data)) lastNewline = data.endsWith('\n');
         continue;
       }
+      let parent: Node = node;
       if (node.nodeType === Node.ELEMENT_NODE) {
         const el = node as Element;
         const name = el.localName;
@@ -118,19 +119,13 @@ function walk(root: Node): Walk {
           newline();
           push(null, false);
         }
-      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
-        continue;
-      }
-      // The flat tree, as it renders: an open shadow root instead of the host's children,
-      // and at a <slot> the nodes assigned to it (or its fallback content).
-      let parent: Node = node;
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const el = node as Element;
+        // The flat tree, as it renders: an open shadow root instead of the host's children,
+        // and at a <slot> the nodes assigned to it (or its fallback content).
         const shadow = el.shadowRoot;
         if (shadow) {
           shadowRoots.push(shadow);
           parent = shadow;
-        } else if (el.localName === 'slot') {
+        } else if (name === 'slot') {
           const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
           if (assigned.length) {
             // assigned nodes are a list, not siblings of each other
@@ -138,6 +133,8 @@ function walk(root: Node): Walk {
             continue;
           }
         }
+      } else if (node.nodeType !== Node.DOCUMENT_NODE && node.nodeType !== Node.DOCUMENT_FRAGMENT_NODE) {
+        continue;
       }
       const first = parent.firstChild;
       if (first) push(first, true);

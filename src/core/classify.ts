@@ -144,11 +144,13 @@ function isNameToken(t: SegToken, s: string): boolean {
 function classify(A: string, B: string, e: Edit, seg: Segmenter): Category {
   const pa = A.slice(e.a0, e.a1);
   const pb = B.slice(e.b0, e.b1);
-  if (pa.replace(PUNCT, '') === pb.replace(PUNCT, '')) return 'punctuation';
+  const wa = pa.replace(PUNCT, '');
+  const wb = pb.replace(PUNCT, '');
+  if (wa === wb) return 'punctuation';
   if (pa.length > SHORT || pb.length > SHORT) return 'other';
   // Across a sentence boundary it is a passage, unless only a few characters of wording changed with
   // the punctuation (用处。 / 处；): then it is that wording.
-  if (/[。!?;]/.test(pa + pb) && pa.replace(PUNCT, '').length + pb.replace(PUNCT, '').length > FEW) return 'other';
+  if (/[。!?;]/.test(pa + pb) && wa.length + wb.length > FEW) return 'other';
   const core = e.core.replace(PUNCT, '');
   if (DIGIT.test(pa + pb) || (core && [...core].every((c) => NUM_CHAR.test(c)))) return 'number';
   const names = (s: string, a: number, b: number): boolean => a < b && tokensIn(seg, s, a, b).some((t) => isNameToken(t, s));

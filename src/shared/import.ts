@@ -5,7 +5,7 @@
  * fails the whole import with a message that names it.
  */
 import { DATE_OR_EMPTY, parseBackup, makeUserVersion, type UserVersion } from '../core/user-versions';
-import { decodeText, InputError, MAX_IMPORT_BYTES, requireChinese } from './text-input';
+import { decodeText, InputError, MAX_IMPORT_BYTES, requireChinese, textKind } from './text-input';
 
 export interface ImportMeta {
   title: string;
@@ -25,7 +25,8 @@ export function versionsFromFile(name: string, bytes: Uint8Array, meta: ImportMe
   if (bytes.length > MAX_IMPORT_BYTES) throw new InputError(`${name}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
   const ext = name.toLowerCase().split('.').pop() ?? '';
-  const text = decodeText(bytes, name, ext === 'html' || ext === 'htm' ? 'html' : 'text');
+  const kind = textKind(name);
+  const text = decodeText(bytes, name, kind);
   if (ext === 'json') {
     try {
       return parseBackup(text).versions;
@@ -34,7 +35,7 @@ export function versionsFromFile(name: string, bytes: Uint8Array, meta: ImportMe
     }
   }
   checkMeta(meta);
-  const body = ext === 'html' || ext === 'htm' ? htmlToText(text) : text.replace(/\r\n?/g, '\n');
+  const body = kind === 'html' ? htmlToText(text) : text.replace(/\r\n?/g, '\n');
   requireChinese(body, name);
   const stem = name.replace(/\.[^.]+$/, '');
   return [

@@ -7,6 +7,11 @@
 
 export class InputError extends Error {}
 
+/** How a file is read, by its name: .html/.htm as HTML (its declared charset counts), anything else as text. */
+export function textKind(name: string): 'text' | 'html' {
+  return /\.html?$/i.test(name) ? 'html' : 'text';
+}
+
 /** Byte-order marks, which settle the encoding before anything else. */
 const BOMS: [number[], string][] = [
   [[0xef, 0xbb, 0xbf], 'utf-8'],
