@@ -7,7 +7,17 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, tabIdOf, highlightTexts, launchPlain, launchWithExtension, StaticServer, waitForMarks, type Launched } from './harness';
+import {
+  artifact,
+  tabIdOf,
+  highlightTexts,
+  launchPlain,
+  launchWithExtension,
+  openTab,
+  StaticServer,
+  waitForMarks,
+  type Launched,
+} from './harness';
 
 const server = new StaticServer();
 let ext: Launched;
@@ -26,12 +36,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${path}: ${String(e)}`));
-  await page.goto(`${server.origin}${path}`);
-  return page;
-}
+const open = (path: string): Promise<Page> => openTab(ext, `${server.origin}${path}`, pageErrors);
 
 function rectsOverlap(
   a: { x: number; y: number; width: number; height: number },

@@ -174,6 +174,19 @@ export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(readHighlights);
 }
 
+/**
+ * A new tab on `url`; its page errors go to `errors`, except those matching
+ * `expected` (a fixture's own sabotage throwing when the page itself calls it).
+ */
+export async function openTab(ext: { context: BrowserContext }, url: string, errors: string[], expected?: RegExp): Promise<Page> {
+  const page = await ext.context.newPage();
+  page.on('pageerror', (e) => {
+    if (!expected?.test(String(e))) errors.push(`${url}: ${String(e)}`);
+  });
+  await page.goto(url);
+  return page;
+}
+
 /** The id of the tab showing `page` (asked of the service worker). */
 export function tabIdOf(ext: Launched, page: Page): Promise<number> {
   return ext.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, page.url());

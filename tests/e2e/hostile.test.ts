@@ -15,6 +15,7 @@ import {
   highlightTexts,
   launchPlain,
   launchWithExtension,
+  openTab,
   readHighlights,
   StaticServer,
   tabIdOf,
@@ -48,15 +49,8 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function open(p: string): Promise<Page> {
-  const pg = await ext.context.newPage();
-  pg.on('pageerror', (e) => {
-    // the fixtures' own sabotage is expected to throw when the page itself calls it; nothing else may
-    if (!/page broke/.test(String(e))) errors.push(`${p}: ${String(e)}`);
-  });
-  await pg.goto(`${server.origin}${p}`);
-  return pg;
-}
+// the fixtures' own sabotage is expected to throw when the page itself calls it; nothing else may
+const open = (p: string): Promise<Page> => openTab(ext, `${server.origin}${p}`, errors, /page broke/);
 
 /** Record Tifa's main-thread work on this page, then close it. */
 async function done(pg: Page, name: string): Promise<void> {

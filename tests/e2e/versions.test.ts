@@ -8,7 +8,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, tabIdOf, highlightTexts, launchWithExtension, ROOT, StaticServer, waitForMarks, type Launched } from './harness';
+import {
+  artifact,
+  tabIdOf,
+  highlightTexts,
+  launchWithExtension,
+  openTab,
+  ROOT,
+  StaticServer,
+  waitForMarks,
+  type Launched,
+} from './harness';
 import { articleHtml, UNRELATED } from './fixture-pages';
 
 const server = new StaticServer();
@@ -36,12 +46,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function open(p: string): Promise<Page> {
-  const page = await ext.context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${p}: ${String(e)}`));
-  await page.goto(`${server.origin}${p}`);
-  return page;
-}
+const open = (p: string): Promise<Page> => openTab(ext, `${server.origin}${p}`, pageErrors);
 
 async function panelFor(page: Page): Promise<Page> {
   const panel = await ext.context.newPage();
