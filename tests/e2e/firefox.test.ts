@@ -87,14 +87,10 @@ async function open(url: string): Promise<Page> {
 async function openExtensionPage(page: Page, file: string): Promise<void> {
   const url = `${EXT_ORIGIN}/${file}`;
   page.goto(url, { timeout: 5000 }).catch(() => undefined);
-  // polled by hand: an evaluation that lands while the old document goes away fails, and is retried
-  const deadline = Date.now() + 20000;
-  for (;;) {
-    const loaded = await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
-    if (loaded) return;
-    if (Date.now() > deadline) throw new Error(`${url} did not load`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // polled from here: an evaluation that lands while the old document goes away fails, and is retried
+  const loaded = (): Promise<boolean> =>
+    page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false);
+  await expect.poll(loaded, { timeout: 20000, interval: 100, message: `${url} did not load` }).toBe(true);
 }
 
 /** Open the sidebar page in `panel` for the tab showing `url`; resolves to that tab's id. */
@@ -234,13 +230,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
     await page.mouse.click(at.x, at.y);
-    const deadline = Date.now() + 10000;
-    let shown: string | null = null;
-    while (shown !== counts && Date.now() < deadline) {
-      shown = await popupStatus();
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(shown).toBe(counts); // the popup, open, about this page
+    await expect.poll(popupStatus, { timeout: 10000, interval: 200 }).toBe(counts); // the popup, open, about this page
     await probe.close();
     await page.close();
   });
@@ -392,13 +382,12 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
         if (!/page broke/.test(String(e))) pageError(e);
       });
       await page.goto(`${server.origin}${fixture}`);
-      // polled by hand: puppeteer's waitForFunction relies on the page's Promise, which one fixture replaces
-      let terms: string[] = [];
-      for (const deadline = Date.now() + 20000; !terms.includes('中央社会工作部') && Date.now() < deadline;) {
-        await new Promise((r) => setTimeout(r, 200));
-        terms = (await page.evaluate(readHighlights))['tifa-term'] ?? [];
-      }
-      expect(terms, fixture).toEqual(expect.arrayContaining(['十五五', '中央社会工作部']));
+      // polled from here: puppeteer's waitForFunction relies on the page's Promise, which one fixture replaces
+      const marked = async (): Promise<string[]> => (await page.evaluate(readHighlights))['tifa-term'] ?? [];
+      await expect
+        .poll(marked, { timeout: 20000, interval: 200, message: fixture })
+        .toEqual(expect.arrayContaining(['十五五', '中央社会工作部']));
+      const terms = await marked();
       if (fixture === '/h/unicode.html') {
         expect(terms).toEqual(expect.arrayContaining(['新时代“枫\u200b桥\u200d经验”', '两新']));
         expect(await hoverTerm(page, '十五五')).toContain('shíwǔwǔ');
