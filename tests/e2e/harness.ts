@@ -81,6 +81,9 @@ export class StaticServer {
     // https (an upgrade attempt, or anything else): refused, and recorded
     this.server.on('connect', (req: http.IncomingMessage, socket: Duplex) => {
       this.seen.push(`connect:${req.url ?? ''}`);
+      // A CONNECT socket is ours once handed over: the browser may reset it (ECONNRESET) as we refuse,
+      // and an error with no listener would crash the test run.
+      socket.on('error', () => undefined);
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     });
     await new Promise<void>((ok) => this.server!.listen(0, '127.0.0.1', ok));
