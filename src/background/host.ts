@@ -7,6 +7,7 @@
 import { articleRange } from '../core/context';
 import { Engine } from '../core/engine';
 import type { Segmenter } from '../core/segmenter';
+import type { Layout } from '../core/layout';
 import { publicEntry } from '../core/glossary';
 import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
 import { sameAs, type PageResult, type VersionMeta } from '../shared/protocol';
@@ -52,7 +53,7 @@ export class EngineHost {
     tabId: number,
     frameId: number,
     runId: number,
-    page: { text: string; url: string; title: string; privateTab: boolean },
+    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean },
   ): Promise<PageResult | undefined> {
     const { text, url, title } = page;
     const key = `${tabId}:${frameId}`;
@@ -60,7 +61,7 @@ export class EngineHost {
     const engine = await this.load();
     if (this.latestRun.get(key) !== runId) return undefined;
     const t0 = performance.now();
-    const annotations = engine.annotate(text);
+    const annotations = engine.annotate(text, page.layout);
     const usage = engine.termUsage(annotations);
     const engineMs = performance.now() - t0;
     const versions: VersionMeta[] = annotations.matches.map((m) => {

@@ -18,7 +18,13 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
   switch (msg.type) {
     case 'annotate': {
       if (tabId === undefined) return null;
-      const page = { text: msg.text, url: msg.url, title: msg.title, privateTab: sender.tab?.incognito === true };
+      const page = {
+        text: msg.text,
+        layout: { breaks: msg.breaks, chrome: msg.chrome },
+        url: msg.url,
+        title: msg.title,
+        privateTab: sender.tab?.incognito === true,
+      };
       const result = await host.annotate(tabId, sender.frameId ?? 0, msg.runId, page);
       const best = host.result(tabId);
       if (best) await updateBadge(tabId, best);

@@ -2,10 +2,12 @@
  * Page text from saved HTML, with a real HTML parser (parse5, the WHATWG
  * algorithm browsers use). Mirrors what the content script extracts from a
  * live DOM: invisible and non-text elements are skipped, block elements and
- * <br> separate blocks, blocks are joined with "\n".
+ * <br> separate blocks, blocks are joined with "\n", and text under a page
+ * landmark (site header, navigation, side column, footer) is page chrome.
  */
 import { parse } from 'parse5';
-import { BLOCK_TAGS, SKIP_TAGS } from '../shared/html-tags';
+import type { Layout } from '../core/layout';
+import { BLOCK_TAGS, isChromeElement, SKIP_TAGS } from '../shared/html-tags';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -23,37 +25,67 @@ function isHidden(el: Element): boolean {
   return /(^|;)display:none/.test(style) || /(^|;)visibility:hidden/.test(style);
 }
 
-/** The visible text of an HTML document, blocks separated by "\n". */
-export function extractHtmlText(html: string): string {
+const SECTIONING = new Set(['article', 'aside', 'main', 'nav', 'section']);
+
+/** Does `el` hold the main content (MAIN_SELECTOR in html-tags)? */
+function holdsMain(el: Element): boolean {
+  for (const c of el.childNodes) {
+    if (!('tagName' in c)) continue;
+    const role = attr(c, 'role');
+    if (c.tagName === 'article' || c.tagName === 'main' || role === 'main' || role === 'article' || holdsMain(c)) return true;
+  }
+  return false;
+}
+
+/** The visible text of an HTML document (blocks separated by "\n") and its layout: block breaks, chrome ranges. */
+export function extractHtml(html: string): { text: string; layout: Required<Layout> } {
   const doc = parse(html);
-  const blocks: string[] = [];
+  let text = '';
+  const breaks: number[] = [];
+  const chrome: [number, number][] = [];
   let cur = '';
   const flush = (): void => {
     const t = cur.replace(/[ \t\r\n\f]+/g, ' ').trim();
-    if (t) blocks.push(t);
+    if (t) {
+      if (text) {
+        breaks.push(text.length);
+        text += '\n';
+      }
+      text += t;
+    }
     cur = '';
   };
-  const walk = (node: Node): void => {
+  const walk = (node: Node, sectioned: boolean, inChrome: boolean): void => {
     if (node.nodeName === '#text') {
       cur += (node as DefaultTreeAdapterMap['textNode']).value;
       return;
     }
     if (!('childNodes' in node)) return;
     const el = 'tagName' in node ? node : undefined;
+    let chromeHere = false;
     if (el) {
       if (SKIP_TAGS.has(el.tagName) || isHidden(el)) return;
       if (el.tagName === 'br') {
         flush();
         return;
       }
+      chromeHere = !inChrome && isChromeElement(el.tagName, attr(el, 'role'), sectioned) && !holdsMain(el);
     }
     const block = !el || BLOCK_TAGS.has(el.tagName);
-    if (block) flush();
+    if (block || chromeHere) flush();
+    // chrome starts at its first character: past the break that flush() may add before it
+    const from = text.length + (text ? 1 : 0);
     const kids = el?.tagName === 'template' ? [] : node.childNodes;
-    for (const child of kids) walk(child);
-    if (block) flush();
+    for (const child of kids) walk(child, sectioned || (el !== undefined && SECTIONING.has(el.tagName)), inChrome || chromeHere);
+    if (block || chromeHere) flush();
+    if (chromeHere && text.length > from) chrome.push([from, text.length]);
   };
-  walk(doc);
+  walk(doc, false, false);
   flush();
-  return blocks.join('\n');
+  return { text, layout: { breaks, chrome } };
+}
+
+/** The visible text of an HTML document, blocks separated by "\n". */
+export function extractHtmlText(html: string): string {
+  return extractHtml(html).text;
 }

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { decodeText as decode, InputError, textKind } from '../shared/text-input';
-import { extractHtmlText } from './extract-html';
+import type { Layout } from '../core/layout';
+import { extractHtml } from './extract-html';
 
 /** An error the user caused: printed as one line, exit code 2. */
 export class UsageError extends Error {}
@@ -62,12 +63,18 @@ function readBytes(file: string): Buffer {
   }
 }
 
-/** The page text of FILE: HTML extracted for .html/.htm, anything else as plain text. */
-export function readPage(file: string): string {
+/** A page read from a file: its text, and for HTML what the extraction knows of its layout. */
+export interface ReadPage {
+  text: string;
+  layout?: Layout;
+}
+
+/** The page text of FILE: HTML extracted for .html/.htm (with its layout), anything else as plain text. */
+export function readPage(file: string): ReadPage {
   const name = file === '-' ? 'standard input' : file;
   const kind = textKind(file);
   const text = decodeText(readBytes(file), name, kind);
-  const page = kind === 'html' ? extractHtmlText(text) : text.replace(/\r\n?/g, '\n');
-  if (!page.trim()) throw new UsageError(`${name}: no text in it`);
+  const page: ReadPage = kind === 'html' ? extractHtml(text) : { text: text.replace(/\r\n?/g, '\n') };
+  if (!page.text.trim()) throw new UsageError(`${name}: no text in it`);
   return page;
 }

@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Engine, type Version } from '../core/engine';
+import type { Layout } from '../core/layout';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { publicEntry, type GlossaryEntry } from '../core/glossary';
 import { loadCorpus, loadGlossary } from './assets';
@@ -50,7 +51,7 @@ function corpusWith(dir: string | undefined): Version[] {
     const id = path.basename(f, path.extname(f));
     if (ids.has(id)) throw new UsageError(`--versions ${dir}: two versions with the id "${id}"`);
     ids.add(id);
-    corpus.push({ id, title: id, outlet: '', date: '', text: readPage(path.join(dir, f)) });
+    corpus.push({ id, title: id, outlet: '', date: '', text: readPage(path.join(dir, f)).text });
   }
   return corpus;
 }
@@ -88,22 +89,26 @@ export function run(argv: string[]): string {
   switch (cmd) {
     case 'annotate': {
       want(1);
-      const text = readPage(rest[0]!);
+      const page = readPage(rest[0]!);
       const glossary = loadGlossary();
       const engine = makeEngine(corpusWith(values.versions), glossary);
-      const a = engine.annotate(text);
+      const a = engine.annotate(page.text, page.layout);
       return json ? JSON.stringify(a, null, 2) : formatReport(a, (id) => engine.version(id), glossary, { all: values.all ?? false });
     }
     case 'compare': {
       want(2);
       const corpus = loadCorpus();
-      const resolve = (x: string): Version =>
-        corpus.find((v) => v.id === x) ?? { id: x, title: x, outlet: '', date: '', text: readPage(x) };
+      const resolve = (x: string): Version & { layout?: Layout } => {
+        const known = corpus.find((v) => v.id === x);
+        if (known) return known;
+        const page = readPage(x);
+        return { id: x, title: x, outlet: '', date: '', text: page.text, layout: page.layout };
+      };
       const base = resolve(rest[0]!);
       const other = resolve(rest[1]!);
       const glossary = loadGlossary();
       const engine = makeEngine(corpus, glossary);
-      const a = engine.compare(other.text, base);
+      const a = engine.compare(other.text, base, other.layout);
       return json
         ? JSON.stringify(a, null, 2)
         : formatReport(a, (id) => (id === base.id ? base : engine.version(id)), glossary, { all: values.all ?? false });
@@ -112,10 +117,10 @@ export function run(argv: string[]): string {
       want(1);
       const formats = (['anki', 'csv', 'markdown', 'json'] as const).filter((f) => values[f]);
       if (formats.length !== 1) throw new UsageError(`tifa export needs exactly one of --anki, --csv, --markdown, --json\n${USAGE}`);
-      const text = readPage(rest[0]!);
+      const page = readPage(rest[0]!);
       const glossary = loadGlossary();
       const engine = makeEngine(corpusWith(values.versions), glossary);
-      const annotations = engine.annotate(text);
+      const annotations = engine.annotate(page.text, page.layout);
       if (formats[0] === 'json') return JSON.stringify(annotations, null, 2);
       const usage = engine.termUsage(annotations);
       const entries = Object.fromEntries(glossary.map((e) => [e.id, publicEntry(e)]));

@@ -127,6 +127,8 @@ export class Controller {
         url: location.href,
         title: document.title.slice(0, 1000),
         text: page.text,
+        breaks: page.breaks,
+        chrome: page.chrome,
       });
     } catch (e) {
       if (this.ctx.isValid) console.warn('[tifa] annotate failed', e);

@@ -5,10 +5,12 @@
  * a node's data); "\n" is inserted between blocks and for <br>. The walk
  * follows the flat tree, into open shadow roots and through slots. Skipped:
  * script/style/template and other non-text elements, form fields,
- * contenteditable regions, hidden elements, and Tifa's own overlay.
+ * contenteditable regions, hidden elements, and Tifa's own overlay. Text
+ * under a page landmark (site header, navigation, side column, footer) is
+ * recorded as chrome, which the engine leaves out of comparisons.
  * Mirrors src/cli/extract-html.ts, which does the same for saved HTML.
  */
-import { BLOCK_TAGS, SKIP_TAGS } from '../shared/html-tags';
+import { BLOCK_TAGS, isChromeElement, MAIN_SELECTOR, SECTIONING_SELECTOR, SKIP_TAGS } from '../shared/html-tags';
 
 /** A run of `text` that is the data of one text node, from `nodeOffset` on. */
 export interface Segment {
@@ -24,6 +26,19 @@ export interface PageText {
   byNode: Map<Text, number>;
   /** Open shadow roots the walk went into (for hit-testing and highlight styles there). */
   shadowRoots: ShadowRoot[];
+  /** Offsets of the "\n" characters that separate blocks (a text node's own line breaks are not among them). */
+  breaks: number[];
+  /** Page chrome: [start, end) ranges of text under landmarks. */
+  chrome: [number, number][];
+}
+
+/** Is this element page chrome? Landmarks only; one that wraps the article is not. */
+function isChrome(el: Element, name: string): boolean {
+  const landmark = name === 'nav' || name === 'aside' || name === 'header' || name === 'footer';
+  const role = landmark || el.hasAttributes() ? (el.getAttribute('role') ?? undefined) : undefined;
+  if (!role && !landmark) return false;
+  const sectioned = (name === 'header' || name === 'footer') && el.parentElement?.closest(SECTIONING_SELECTOR) != null;
+  return isChromeElement(name, role, sectioned) && !el.querySelector(MAIN_SELECTOR);
 }
 
 /** The tag name of Tifa's overlay host; never part of the page text. */
@@ -49,6 +64,9 @@ function skipElement(el: Element, name: string): boolean {
   return typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true });
 }
 
+/** Marks the end of a chrome element on the walk's stack. */
+const CHROME_END = Symbol('chrome end');
+
 interface Walk {
   /** Walk on until done (true) or until `pause()`, asked every 64 nodes, says to stop for now (false). */
   run(pause: () => boolean): boolean;
@@ -64,21 +82,27 @@ function walk(root: Node): Walk {
   const segments: Segment[] = [];
   const byNode = new Map<Text, number>();
   const shadowRoots: ShadowRoot[] = [];
+  const breaks: number[] = [];
+  const chrome: [number, number][] = [];
+  let chromeFrom = -1; // where the open chrome element's text starts (-1: not in chrome)
   let length = 0;
   let lastNewline = true;
   const newline = (): void => {
     if (!lastNewline) {
+      breaks.push(length);
       parts.push('\n');
       length++;
       lastNewline = true;
+    } else if (length > 0 && breaks[breaks.length - 1] !== length - 1 && parts[parts.length - 1]?.endsWith('\n')) {
+      breaks.push(length - 1); // the text before ended with its own line break: that one separates the blocks
     }
   };
-  // The pending work, as two parallel stacks: a node to enter (null: close a block), and whether
-  // its next sibling comes after it. Children are reached by sibling links one at a time, so an
-  // element with 90,000 children costs no more per step than one with two.
-  const nodes: (Node | null)[] = [root];
+  // The pending work, as two parallel stacks: a node to enter (null: close a block; CHROME_END: close
+  // a chrome element), and whether its next sibling comes after it. Children are reached by sibling
+  // links one at a time, so an element with 90,000 children costs no more per step than one with two.
+  const nodes: (Node | null | typeof CHROME_END)[] = [root];
   const chained: boolean[] = [false];
-  const push = (node: Node | null, chain: boolean): void => {
+  const push = (node: Node | null | typeof CHROME_END, chain: boolean): void => {
     nodes.push(node);
     chained.push(chain);
   };
@@ -90,6 +114,12 @@ function walk(root: Node): Walk {
       const chain = chained.pop()!;
       if (node === null) {
         newline();
+        continue;
+      }
+      if (node === CHROME_END) {
+        newline();
+        if (length > chromeFrom) chrome.push([chromeFrom, length]);
+        chromeFrom = -1;
         continue;
       }
       if (chain) {
@@ -115,7 +145,11 @@ function walk(root: Node): Walk {
           continue;
         }
         if (skipElement(el, name)) continue;
-        if (BLOCK_TAGS.has(name)) {
+        if (chromeFrom < 0 && isChrome(el, name)) {
+          newline();
+          chromeFrom = length;
+          push(CHROME_END, false);
+        } else if (BLOCK_TAGS.has(name)) {
           newline();
           push(null, false);
         }
@@ -141,7 +175,7 @@ function walk(root: Node): Walk {
     }
     return true;
   };
-  return { run, result: () => ({ text: parts.join(''), segments, byNode, shadowRoots }) };
+  return { run, result: () => ({ text: parts.join(''), segments, byNode, shadowRoots, breaks, chrome }) };
 }
 
 /** Extract the text under `root`, in one go. */

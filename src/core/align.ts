@@ -14,6 +14,7 @@
  */
 import DiffMatchPatch from 'diff-match-patch';
 import { findBlocks, heaviestChain, type Block } from './anchors';
+import { articleBlocks, blockAt, likeness } from './layout';
 
 export type OpKind = 'equal' | 'changed' | 'added' | 'removed' | 'moved';
 
@@ -38,6 +39,12 @@ export interface Alignment {
   ops: AlignOp[];
   /** Characters of A in equal or moved ops. */
   same: number;
+  /**
+   * Agreement at the ends of the anchor chain was left out because it sits in
+   * page blocks that are not the article: the region is a passage quoted in
+   * another text.
+   */
+  excerpt?: boolean;
 }
 
 export interface AlignOptions {
@@ -47,6 +54,10 @@ export interface AlignOptions {
   maxGap?: number;
   /** Shortest block reported as a move. */
   minMove?: number;
+  /** Where A's blocks (paragraphs) start, sorted, from 0 (layout.normBlockStarts). Default: A is one block. */
+  aBlocks?: readonly number[];
+  /** Where B's blocks start. */
+  bBlocks?: readonly number[];
 }
 
 const dmp = new DiffMatchPatch();
@@ -238,8 +249,63 @@ function bestSegment(chain: Block[], maxGap: number): Block[] {
   return best;
 }
 
-/** How far from either end of both texts an unanchored stretch still belongs to the region. */
-const EDGE = 24;
+/** Unanchored text on one side only, at an edge of the region, still belongs to it up to this length. */
+const LONE_MAX = 200;
+/** Unanchored text on both sides this short is one edit whatever it says (a changed first word). */
+const SHORT_EDGE = 24;
+/** Edge stretches this alike are one passage, edited. */
+const EDGE_LIKE = 0.3;
+/** Whole neighbouring blocks this alike are counterparts (a rewritten first or last paragraph). */
+const BLOCK_LIKE = 0.5;
+/** How many whole neighbouring blocks the region may take in, each side. */
+const MAX_NEIGHBOURS = 3;
+
+/**
+ * Move one edge of the region (dir -1: the start, +1: the end) out over
+ * text that evidently belongs to the article: first to the end of the block
+ * (paragraph) that holds the edge, where the two texts' stretches there are
+ * counterparts (alike, or both short) or only one side has any; then over
+ * whole neighbouring blocks that are clearly edited twins. Never over an
+ * excerpting page's own words: a stretch that meets the region at a
+ * quotation mark on the page only (…说："<quoted article>") stays out.
+ */
+function reach(
+  A: string,
+  B: string,
+  pa: number,
+  pb: number,
+  aStarts: readonly number[],
+  bStarts: readonly number[],
+  dir: -1 | 1,
+): [number, number] {
+  const block = (starts: readonly number[], len: number, p: number): [number, number] =>
+    blockAt(starts, len, dir < 0 ? p : Math.max(0, p - 1));
+  const quoteOnPage = dir < 0 ? A[pa - 1] === '"' && B[pb - 1] !== '"' : A[pa] === '"' && B[pb] !== '"';
+  if (quoteOnPage) return [pa, pb];
+  const [as, ae] = block(aStarts, A.length, pa);
+  const [bs, be] = block(bStarts, B.length, pb);
+  const aOut = dir < 0 ? as : ae;
+  const bOut = dir < 0 ? bs : be;
+  const P = dir < 0 ? A.slice(as, pa) : A.slice(pa, ae);
+  const V = dir < 0 ? B.slice(bs, pb) : B.slice(pb, be);
+  if (P && V) {
+    if (!(P.length <= SHORT_EDGE && V.length <= SHORT_EDGE) && likeness(P, V) < EDGE_LIKE) return [pa, pb];
+  } else if (P.length > LONE_MAX || V.length > LONE_MAX) {
+    return [pa, pb];
+  }
+  pa = aOut;
+  pb = bOut;
+  // Whole neighbouring blocks, while they are clearly the same paragraph, edited.
+  for (let n = 0; n < MAX_NEIGHBOURS; n++) {
+    if (dir < 0 ? pa === 0 || pb === 0 : pa === A.length || pb === B.length) break;
+    const [as2, ae2] = block(aStarts, A.length, dir < 0 ? pa - 1 : pa + 1);
+    const [bs2, be2] = block(bStarts, B.length, dir < 0 ? pb - 1 : pb + 1);
+    if (likeness(A.slice(as2, ae2), B.slice(bs2, be2)) < BLOCK_LIKE) break;
+    pa = dir < 0 ? as2 : ae2;
+    pb = dir < 0 ? bs2 : be2;
+  }
+  return [pa, pb];
+}
 
 /** Characters to cut from the start and end of [s, s+len) so it stays clear of [ts, te); undefined if te..ts sits inside it. */
 function cuts(s: number, len: number, ts: number, te: number): [number, number] | undefined {
@@ -274,17 +340,15 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
   const minMove = opts.minMove ?? 16;
   const blocks = findBlocks(A, B, k);
   if (blocks.length === 0) return undefined;
-  const backbone = bestSegment(heaviestChain(blocks), maxGap);
-  const first = backbone[0]!;
-  const last = backbone[backbone.length - 1]!;
-  let a0 = first.a;
-  let a1 = last.a + last.len;
-  let b0 = first.b;
-  let b1 = last.b + last.len;
+  let backbone = bestSegment(heaviestChain(blocks), maxGap);
+  let a0 = backbone[0]!.a;
+  let a1 = backbone[backbone.length - 1]!.a + backbone[backbone.length - 1]!.len;
+  let b0 = backbone[0]!.b;
+  let b1 = backbone[backbone.length - 1]!.b + backbone[backbone.length - 1]!.len;
 
   // Moves: long blocks off the backbone, near the region, clear of everything taken.
   const taken: Block[] = [...backbone];
-  const moves: Block[] = [];
+  let moves: Block[] = [];
   const offChain = blocks.filter((b) => b.len >= minMove).sort((x, y) => y.len - x.len);
   for (const cand of offChain) {
     const near = cand.a >= a0 - maxGap && cand.a + cand.len <= a1 + maxGap && cand.b >= b0 - maxGap && cand.b + cand.len <= b1 + maxGap;
@@ -295,19 +359,40 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
     taken.push(m);
     moves.push(m);
   }
+  // A page block that hardly agrees with B is not the article (an excerpting page quoting a phrase of
+  // it in its own words): agreement there neither starts or ends the region nor makes a move.
+  const aStarts = opts.aBlocks ?? [0];
+  const bStarts = opts.bBlocks ?? [0];
+  let excerpt = false;
+  if (aStarts.length > 1) {
+    const article = articleBlocks(
+      aStarts,
+      A.length,
+      [...backbone, ...moves].map((b) => [b.a, b.a + b.len] as const),
+    );
+    const inArticle = (b: Block): boolean => article(b.a) || article(b.a + b.len - 1);
+    let i = 0;
+    let j = backbone.length;
+    while (i < j - 1 && !inArticle(backbone[i]!)) i++;
+    while (j - 1 > i && !inArticle(backbone[j - 1]!)) j--;
+    excerpt = i > 0 || j < backbone.length;
+    backbone = backbone.slice(i, j);
+    moves = moves.filter(inArticle);
+    a0 = backbone[0]!.a;
+    a1 = backbone[backbone.length - 1]!.a + backbone[backbone.length - 1]!.len;
+    b0 = backbone[0]!.b;
+    b1 = backbone[backbone.length - 1]!.b + backbone[backbone.length - 1]!.len;
+  }
   for (const m of moves) {
     a0 = Math.min(a0, m.a);
     a1 = Math.max(a1, m.a + m.len);
     b0 = Math.min(b0, m.b);
     b1 = Math.max(b1, m.b + m.len);
   }
-  // A short stretch before the first anchor (or after the last) at the very start (end) of both texts is
-  // part of the article: an edit in an article's first or last words leaves no anchor there.
-  if (a0 <= EDGE && b0 <= EDGE) a0 = b0 = 0;
-  if (A.length - a1 <= EDGE && B.length - b1 <= EDGE) {
-    a1 = A.length;
-    b1 = B.length;
-  }
+  // An edit in an article's first or last words leaves no anchor there: reach out to the edges of the
+  // blocks that hold the region's ends (and over neighbouring blocks that are edited twins).
+  [a0, b0] = reach(A, B, a0, b0, aStarts, bStarts, -1);
+  [a1, b1] = reach(A, B, a1, b1, aStarts, bStarts, 1);
   const aHoles = moves.map((m) => ({ start: m.a, end: m.a + m.len })).sort((x, y) => x.start - y.start);
   const bHoles = moves.map((m) => ({ start: m.b, end: m.b + m.len })).sort((x, y) => x.start - y.start);
 
@@ -324,5 +409,5 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
   ops.sort((x, y) => x.a0 - y.a0 || x.a1 - y.a1);
   let same = 0;
   for (const op of ops) if (op.kind === 'equal' || op.kind === 'moved') same += op.a1 - op.a0;
-  return { a0, a1, b0, b1, ops, same };
+  return { a0, a1, b0, b1, ops, same, ...(excerpt && { excerpt }) };
 }

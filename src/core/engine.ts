@@ -6,11 +6,12 @@
  * differences; glossary terms found independently. Pure: the segmenter is
  * handed in, nothing is loaded here.
  */
-import { align, type Alignment } from './align';
+import { align, type AlignOp, type Alignment } from './align';
 import { typeEdits } from './classify';
 import { CorpusIndex } from './corpus-index';
 import type { GlossaryEntry } from './glossary';
 import { fingerprint } from './kgrams';
+import { articleBlocks, blankLineBreaks, blockAt, normBlockStarts, withoutRanges, type Layout } from './layout';
 import { normalize, toRawRange, type NormText } from './normalize';
 import type { Segmenter } from './segmenter';
 import { TermFinder } from './terms';
@@ -33,6 +34,8 @@ export interface EngineOptions {
   minSame?: number;
 }
 
+/** Least score of a match that is a passage quoted inside another text (Alignment.excerpt). */
+const EXCERPT_MIN_SCORE = 0.85;
 /** Hits further apart than this on the page belong to different passages. */
 const CLUSTER_GAP = 3000;
 /** Page text aligned beyond the outermost hit of a passage, each side. */
@@ -41,7 +44,26 @@ const MARGIN = 1500;
 interface Known {
   v: Version;
   t: NormText;
+  /** Where its paragraphs start in `t.norm`. */
+  blocks: number[];
   removed?: boolean;
+}
+
+/** A page as compared: chrome left out, its blocks in the same coordinates. */
+interface Page {
+  t: NormText;
+  blocks: number[];
+}
+
+function known(v: Version): Known {
+  const t = normalize(v.text);
+  return { v, t, blocks: normBlockStarts(t, blankLineBreaks(v.text)) };
+}
+
+/** The page's normalized text without its chrome, and where its blocks start. */
+function pageOf(text: string, layout: Layout = {}): Page {
+  const t = withoutRanges(normalize(text), layout.chrome ?? []);
+  return { t, blocks: normBlockStarts(t, layout.breaks ?? blankLineBreaks(text)) };
 }
 
 /** Where a glossary term is used: on the page, and in which matched versions. */
@@ -74,7 +96,7 @@ export class Engine {
   ) {
     this.minScore = opts.minScore ?? 0.4;
     this.minSame = opts.minSame ?? 80;
-    for (const v of versions) this.known.push({ v, t: normalize(v.text) });
+    for (const v of versions) this.known.push(known(v));
     this.index = CorpusIndex.build(this.known.map((k) => fingerprint(k.t.norm).hashes));
     this.terms = new TermFinder(glossary);
     this.entries = new Map(glossary.map((e) => [e.id, e]));
@@ -101,9 +123,9 @@ export class Engine {
    */
   addVersion(v: Version): void {
     this.removeVersion(v.id);
-    const t = normalize(v.text);
-    this.index.add(this.known.length, fingerprint(t.norm).hashes);
-    this.known.push({ v, t });
+    const k = known(v);
+    this.index.add(this.known.length, fingerprint(k.t.norm).hashes);
+    this.known.push(k);
   }
 
   /** Forget a version added with addVersion (its index postings are skipped from now on). */
@@ -149,25 +171,26 @@ export class Engine {
     });
   }
 
-  annotate(text: string): Annotations {
-    const page = normalize(text);
+  /**
+   * Known versions, differences and terms in a page's text. `layout` is what
+   * the extraction knows of its structure: blocks and page chrome (left out
+   * of the comparison); plain text is read by its blank-line paragraphs.
+   */
+  annotate(text: string, layout?: Layout): Annotations {
+    const page = pageOf(text, layout);
     const matches: Match[] = [];
     const differences: Difference[] = [];
-    for (const cand of this.index.candidates(fingerprint(page.norm))) {
-      const known = this.known[cand.doc]!;
-      if (known.removed) continue;
-      const [w0, w1] = densestPassage(cand.positions, page.norm.length);
-      const al = align(page.norm.slice(w0, w1), known.t.norm);
-      if (!al) continue;
-      const shifted = shift(al, w0);
-      const cmp = this.judge(page, known, shifted);
+    for (const cand of this.index.candidates(fingerprint(page.t.norm))) {
+      const k = this.known[cand.doc]!;
+      if (k.removed) continue;
+      const cmp = this.judge(page, k, densestPassage(cand.positions, page.t.norm.length));
       if (!cmp) continue;
       matches.push(cmp.match);
       differences.push(...cmp.differences);
     }
     matches.sort((a, b) => b.score - a.score || a.versionId.localeCompare(b.versionId));
     differences.sort((a, b) => a.start - b.start || a.end - b.end || a.versionId.localeCompare(b.versionId));
-    return { text, matches, differences, terms: this.findTerms(page) };
+    return { text, matches, differences, terms: this.findTerms(normalize(text)) };
   }
 
   /** The known version with this id. */
@@ -179,44 +202,54 @@ export class Engine {
    * `text` against one version, known or not (`tifa compare`): the same
    * annotations as annotate(), with that version as the only candidate.
    */
-  compare(text: string, other: Version): Annotations {
-    const page = normalize(text);
-    const known = this.known.find((k) => k.v === other && !k.removed) ?? { v: other, t: normalize(other.text) };
-    const al = align(page.norm, known.t.norm);
-    const cmp = al && this.judge(page, known, al);
-    return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], terms: this.findTerms(page) };
+  compare(text: string, other: Version, layout?: Layout): Annotations {
+    const page = pageOf(text, layout);
+    const k = this.known.find((x) => x.v === other && !x.removed) ?? known(other);
+    const cmp = this.judge(page, k, [0, page.t.norm.length]);
+    return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], terms: this.findTerms(normalize(text)) };
   }
 
-  private judge(page: NormText, known: Known, al: Alignment): Comparison | undefined {
+  /** The page window [w0, w1) against one version: a match and its differences, or undefined. */
+  private judge(page: Page, k: Known, [w0, w1]: [number, number]): Comparison | undefined {
+    const windowed = w0 > 0 || w1 < page.t.norm.length;
+    const A = windowed ? page.t.norm.slice(w0, w1) : page.t.norm;
+    const aBlocks = windowed ? [0, ...page.blocks.filter((b) => b > w0 && b < w1).map((b) => b - w0)] : page.blocks;
+    const raw = align(A, k.t.norm, { aBlocks, bBlocks: k.blocks });
+    if (!raw) return undefined;
+    const al = articleOnly(shift(raw, w0), page);
+    // The score is over the whole region, other blocks included: a different article that shares a few
+    // quotations with this one is not a version of it.
     const lenA = al.a1 - al.a0;
     const lenB = al.b1 - al.b0;
     const score = (2 * al.same) / (lenA + lenB);
-    if (al.same < this.minSame || score < this.minScore) return undefined;
-    const [start, end] = toRawRange(page, al.a0, al.a1);
-    const [versionStart, versionEnd] = toRawRange(known.t, al.b0, al.b1);
+    // A passage quoted inside another text counts only as a near-verbatim copy: articles on one subject
+    // share quotations and formulas without being versions of each other.
+    if (al.same < this.minSame || score < (al.excerpt ? EXCERPT_MIN_SCORE : this.minScore)) return undefined;
+    const [start, end] = toRawRange(page.t, al.a0, al.a1);
+    const [versionStart, versionEnd] = toRawRange(k.t, al.b0, al.b1);
     const match: Match = {
-      versionId: known.v.id,
-      title: known.v.title,
+      versionId: k.v.id,
+      title: k.v.title,
       score: Math.floor(score * 1000) / 1000, // floor: only an identical text scores 1
       start,
       end,
       versionStart,
       versionEnd,
     };
-    const differences = typeEdits(page, known.t, al, this.seg).map((e): Difference => {
-      const [s, en] = toRawRange(page, e.a0, e.a1);
-      const [os, oe] = toRawRange(known.t, e.b0, e.b1);
+    const differences = typeEdits(page.t, k.t, al, this.seg).map((e): Difference => {
+      const [s, en] = toRawRange(page.t, e.a0, e.a1);
+      const [os, oe] = toRawRange(k.t, e.b0, e.b1);
       return {
-        versionId: known.v.id,
+        versionId: k.v.id,
         kind: e.kind,
         category: e.category,
         start: s,
         end: en,
-        pageText: page.raw.slice(s, en),
-        otherText: known.t.raw.slice(os, oe),
+        pageText: page.t.raw.slice(s, en),
+        otherText: k.t.raw.slice(os, oe),
         otherStart: os,
         otherEnd: oe,
-        otherBefore: known.t.raw
+        otherBefore: k.t.raw
           .slice(Math.max(0, os - 24), os)
           .replace(/\s+/g, '')
           .slice(-16),
@@ -248,6 +281,45 @@ function densestPassage(positions: readonly number[], len: number): [number, num
     }
   }
   return [Math.max(0, best[0] - MARGIN), Math.min(len, best[1] + MARGIN)];
+}
+
+/**
+ * The alignment restricted to the article. Inside the region, a page block
+ * that hardly agrees with the version (a "related news" box between two
+ * paragraphs, an excerpting page's own words between two quotations) is not
+ * the article: its text is neither added nor changed, and a removal is shown
+ * only where it borders the article.
+ */
+function articleOnly(al: Alignment, page: Page): Alignment {
+  const len = page.t.norm.length;
+  const agree = al.ops.filter((op) => op.kind === 'equal' || op.kind === 'moved').map((op) => [op.a0, op.a1] as const);
+  const isArticle = articleBlocks(page.blocks, len, agree);
+  const ops: AlignOp[] = [];
+  let changed = false;
+
+  for (const op of al.ops) {
+    if (op.kind === 'equal' || op.kind === 'moved') {
+      ops.push(op);
+      continue;
+    }
+    if (op.a0 === op.a1) {
+      if (isArticle(op.a0 - 1) || isArticle(op.a0)) ops.push(op);
+      else changed = true;
+      continue;
+    }
+    // The op's page text, cut to the article blocks it touches; nothing left: not the article's.
+    let a0 = op.a0;
+    let a1 = op.a1;
+    while (a0 < a1 && !isArticle(a0)) a0 = blockAt(page.blocks, len, a0)[1];
+    while (a1 > a0 && !isArticle(a1 - 1)) a1 = blockAt(page.blocks, len, a1 - 1)[0];
+    if (a0 === op.a0 && a1 === op.a1) {
+      ops.push(op);
+      continue;
+    }
+    changed = true;
+    if (a1 > a0) ops.push({ ...op, a0, a1, kind: op.b1 > op.b0 ? 'changed' : 'added' });
+  }
+  return changed ? { ...al, ops } : al;
 }
 
 function shift(al: Alignment, by: number): Alignment {

@@ -6,6 +6,7 @@ export const PUBLIC_FIELDS = [
   'variants',
   'pinyin',
   'english',
+  'gist',
   'literal',
   'category',
   'explanationEn',

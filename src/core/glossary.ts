@@ -8,17 +8,29 @@ import { PUBLIC_FIELDS } from './glossary-fields';
 
 export { PUBLIC_FIELDS };
 
+/** Fields of policy language, as a student of it would file them. */
 export const CATEGORIES = [
+  'political-theory',
   'party-building',
+  'work-style',
   'governance',
-  'social-policy',
+  'institution',
+  'law',
+  'security',
   'economy',
   'planning',
-  'institution',
-  'political-theory',
+  'social-policy',
+  'rural',
+  'ecology',
+  'science-technology',
+  'culture',
   'international',
-  'work-style',
+  'hong-kong-macao-taiwan',
 ] as const;
+
+/** The hover card shows one line; longer explanations sit behind "More". */
+export const GIST_MAX_WORDS = 20;
+const wordCount = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length;
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const TONED = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ';
@@ -37,9 +49,20 @@ export const EntrySchema = v.strictObject({
   variants: v.array(nonEmpty),
   pinyin: v.pipe(
     v.string(),
-    v.regex(new RegExp(`^[${TONED}]+( [${TONED}]+)*$`), 'pinyin: lower-case syllables with tone marks, words separated by single spaces'),
+    // A word's syllables written together (an apostrophe before a, e, o: liǎng'àn); digits and '+' stand
+    // as their own words (中国制造2025, 人工智能+).
+    v.regex(
+      new RegExp(`^([${TONED}]+('[${TONED}]+)*|[0-9+]+)( ([${TONED}]+('[${TONED}]+)*|[0-9+]+))*$`),
+      'pinyin: lower-case syllables with tone marks, words separated by single spaces',
+    ),
   ),
   english: nonEmpty,
+  /** One line for the hover card (at most GIST_MAX_WORDS words). */
+  gist: v.pipe(
+    nonEmpty,
+    v.check((g) => wordCount(g) <= GIST_MAX_WORDS, `gist: at most ${GIST_MAX_WORDS} words`),
+    v.check((g) => !/[\r\n]/.test(g), 'gist: one line'),
+  ),
   literal: v.string(),
   category: v.picklist(CATEGORIES),
   explanationEn: nonEmpty,
@@ -47,8 +70,26 @@ export const EntrySchema = v.strictObject({
   origin: v.string(),
   related: v.array(v.string()),
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'at least one source')),
-  /** Sentences containing the term (from the bundled versions where possible), used by the tests. */
-  examples: v.pipe(v.array(v.strictObject({ text: nonEmpty, source: nonEmpty })), v.minLength(1, 'at least one example')),
+  /**
+   * Sentences containing the term, used by the tests: quoted from a bundled
+   * version (its id), from a public page (its http(s) address), or
+   * 'constructed'.
+   */
+  examples: v.pipe(
+    v.array(
+      v.strictObject({
+        text: nonEmpty,
+        source: v.pipe(
+          v.string(),
+          v.regex(
+            /^(\d{3}_[0-9a-f]{16}|constructed|https?:\/\/\S+)$/,
+            'example source: a bundled version id, an http(s) address or "constructed"',
+          ),
+        ),
+      }),
+    ),
+    v.minLength(1, 'at least one example'),
+  ),
   /** Deliberate departures from pinyin-pro / OpenCC, each with its reason. */
   overrides: v.optional(v.strictObject({ pinyin: v.optional(nonEmpty), traditional: v.optional(nonEmpty) })),
 });

@@ -73,3 +73,27 @@ export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'tr',
   'ul',
 ]);
+
+/** ARIA landmark roles that are page chrome, never the article. */
+const CHROME_ROLES: ReadonlySet<string> = new Set(['banner', 'navigation', 'complementary', 'contentinfo', 'search']);
+
+/** Elements inside which a <header> or <footer> belongs to that content, not to the page (HTML-AAM). */
+export const SECTIONING_SELECTOR = 'article, aside, main, nav, section';
+
+/** Elements that hold the main content; a landmark wrapped around one of them is not chrome. */
+export const MAIN_SELECTOR = 'article, main, [role="main"], [role="article"]';
+
+/**
+ * Is this element page chrome (a landmark: site header, navigation, side
+ * column, footer)? An explicit ARIA role decides first; <header> and
+ * <footer> count only at page level (`sectioned`: inside an article,
+ * section, aside, nav or main they are that content's own). The caller
+ * rules out landmarks that wrap the main content (MAIN_SELECTOR).
+ */
+export function isChromeElement(tag: string, role: string | undefined, sectioned: boolean): boolean {
+  const first = role?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (first) return CHROME_ROLES.has(first);
+  if (tag === 'nav' || tag === 'aside') return true;
+  if (tag === 'header' || tag === 'footer') return !sectioned;
+  return false;
+}

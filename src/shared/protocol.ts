@@ -86,6 +86,10 @@ export const ToBackground = {
     url: v.pipe(v.string(), v.maxLength(4096)),
     title: v.pipe(v.string(), v.maxLength(1000)),
     text: v.pipe(v.string(), v.maxLength(MAX_PAGE_CHARS)),
+    /** Offsets of the "\n"s that separate the text's blocks. */
+    breaks: v.optional(v.pipe(v.array(offset), v.maxLength(MAX_PAGE_CHARS))),
+    /** Page chrome (header, navigation, side column, footer): [start, end) ranges, left out of comparisons. */
+    chrome: v.optional(v.pipe(v.array(v.tuple([offset, offset])), v.maxLength(100_000))),
   }),
   /** The reader clicked the badge: open the side panel for this tab. */
   openSidePanel: v.object({ type: v.literal('openSidePanel') }),

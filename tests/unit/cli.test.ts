@@ -106,6 +106,7 @@ describe('tifa (human output and other commands)', () => {
       'variants',
       'pinyin',
       'english',
+      'gist',
       'literal',
       'category',
       'explanationEn',
