@@ -6,31 +6,18 @@ import type { PublicEntry } from '../core/glossary';
 import type { PageResult, VersionMeta } from '../shared/protocol';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
+import { termHead, termMore } from '../shared/term-note';
 import type { DiffMark, TermMark } from './marks';
 
-const present = (xs: (HTMLElement | null)[]): HTMLElement[] => xs.filter((x): x is HTMLElement => x !== null);
-
+/**
+ * A term's card: compact (headword, pinyin, English, the one-line gist), the
+ * rest behind "More". On a page in Traditional script the Traditional form is
+ * the headword.
+ */
 export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[] {
   const e = r.entries[m.termId] as PublicEntry | undefined;
   if (!e) return [h('p', {}, m.termId)];
-  const related = e.related.map((id) => (r.entries[id] as PublicEntry | undefined)?.term ?? id);
-  return present([
-    h('h2', {}, e.term),
-    h('div', {}, h('span', { class: 'py' }, e.pinyin), e.traditional !== e.term ? h('span', { class: 'trad' }, e.traditional) : null),
-    h('div', { class: 'en' }, e.english),
-    e.literal ? h('div', {}, h('span', { class: 'label' }, t('cardLiteral')), ' ', e.literal) : null,
-    h('p', {}, zh ? e.explanationZh : e.explanationEn),
-    e.origin ? h('div', { class: 'label' }, t('cardOrigin')) : null,
-    e.origin ? h('p', {}, e.origin) : null,
-    related.length ? h('div', { class: 'label' }, t('cardRelated')) : null,
-    related.length ? h('p', {}, related.join('、')) : null,
-    h('div', { class: 'label' }, t('cardSources')),
-    h(
-      'ul',
-      { class: 'src' },
-      e.sources.map((s) => h('li', {}, `${s.title}. ${s.publisher}, ${s.date}.`, s.url ? h('span', {}, ' ', s.url) : null)),
-    ),
-  ]);
+  return [...termHead(e, m.traditional), termMore(e, r.entries, zh, m.traditional)];
 }
 
 /** "title — outlet, date · 000": the id's prefix tells apart versions that share a title. */

@@ -6,6 +6,7 @@
 import type { PageResult } from '../shared/protocol';
 import type { SettingsSnapshot } from '../shared/settings';
 import type { Difference } from '../core/types';
+import { shown } from '../shared/shown';
 
 /** The CSS highlight registry names Tifa uses (all start with "tifa-"). */
 export const HIGHLIGHTS = {
@@ -27,6 +28,8 @@ export interface TermMark {
   end: number;
   highlight: string;
   termId: string;
+  /** The page writes the term in Traditional script. */
+  traditional: boolean;
 }
 
 export interface DiffMark {
@@ -50,13 +53,6 @@ export function highlightOf(d: Difference): string {
   return HIGHLIGHTS[d.category];
 }
 
-/** Is this difference shown under the reader's settings? */
-export function shown(d: Difference, s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>): boolean {
-  if (d.category === 'punctuation') return s.showPunctuation;
-  if (d.kind === 'added' || d.kind === 'removed' || d.kind === 'moved') return s.diffKinds[d.kind];
-  return s.diffKinds[d.category];
-}
-
 /** Marks in page order: differences first at equal positions, then terms. */
 export function buildMarks(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>): Mark[] {
   const marks: Mark[] = [];
@@ -74,7 +70,14 @@ export function buildMarks(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' 
     }
   });
   for (const t of r.annotations.terms)
-    marks.push({ type: 'term', start: t.start, end: t.end, highlight: HIGHLIGHTS.term, termId: t.termId });
+    marks.push({
+      type: 'term',
+      start: t.start,
+      end: t.end,
+      highlight: HIGHLIGHTS.term,
+      termId: t.termId,
+      traditional: t.traditional === true,
+    });
   return marks.sort((a, b) => a.start - b.start || (a.type === b.type ? 0 : a.type === 'diff' ? -1 : 1));
 }
 

@@ -7,7 +7,8 @@
  * numbers with their units, neighbours that then touch are merged (a
  * transposition 想思/思想 becomes one change), and the result is classified.
  * Width-only punctuation differences are invisible after normalization; they
- * are found by comparing the raw characters behind equal text.
+ * are found by comparing the raw characters behind equal text (script-only
+ * differences, 開/开, are not differences and are not reported).
  */
 import type { Alignment } from './align';
 import type { NormText } from './normalize';
@@ -32,6 +33,7 @@ const UNIT = /[万亿千百个件人名家项次年月日号岁位元%条所座�
 const PUNCT = /[\p{P}\p{S}]/gu;
 const NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt']);
 const HAN = /^\p{Script=Han}+$/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Edits longer than this (either side) are passages, not words. */
 const SHORT = 12;
 /** Characters of wording (both sides together) a change across a sentence boundary may have and still be wording. */
@@ -168,7 +170,8 @@ function widthDiffs(A: NormText, B: NormText, al: Alignment): TypedEdit[] {
       const ib = op.b0 + i;
       const ra = A.raw.slice(A.rawStart[ia], A.rawEnd[ia]);
       const rb = B.raw.slice(B.rawStart[ib], B.rawEnd[ib]);
-      if (ra === rb) continue;
+      // Script alone (開/开, 爲/为) is no difference at all: one article in two scripts.
+      if (ra === rb || HAN_CHAR.test(ra)) continue;
       const last = out[out.length - 1];
       if (last && last.a1 === ia && last.b1 === ib) {
         last.a1++;

@@ -12,7 +12,7 @@ import { CorpusIndex } from './corpus-index';
 import type { GlossaryEntry } from './glossary';
 import { fingerprint } from './kgrams';
 import { articleBlocks, blankLineBreaks, blockAt, normBlockStarts, withoutRanges, type Layout } from './layout';
-import { normalize, toRawRange, type NormText } from './normalize';
+import { hasFoldedScript, normalize, toRawRange, type NormText } from './normalize';
 import type { Segmenter } from './segmenter';
 import { TermFinder } from './terms';
 import type { Annotations, Difference, Match, TermHit } from './types';
@@ -33,6 +33,8 @@ export interface EngineOptions {
   /** Least number of agreeing characters for a match. */
   minSame?: number;
 }
+
+const han = (s: string): string => s.replace(/[^\p{Script=Han}]/gu, '');
 
 /** Least score of a match that is a passage quoted inside another text (Alignment.excerpt). */
 const EXCERPT_MIN_SCORE = 0.85;
@@ -261,7 +263,10 @@ export class Engine {
   private findTerms(page: NormText): TermHit[] {
     return this.terms.find(page, this.seg).map((h) => {
       const [start, end] = toRawRange(page, h.a0, h.a1);
-      return { termId: h.termId, text: page.raw.slice(start, end), start, end };
+      const text = page.raw.slice(start, end);
+      // Traditional when the page's characters are not the glossary's (Simplified) spelling and fold to it.
+      const traditional = han(text) !== han(h.form) && hasFoldedScript(text);
+      return { termId: h.termId, text, start, end, ...(traditional && { traditional }) };
     });
   }
 }

@@ -3,11 +3,16 @@
  *
  * Versions of one article differ in ways a reader does not care about: full- vs
  * half-width punctuation (，/,), curly vs straight quotes, layout breaks in the
- * middle of a sentence, zero-width characters. Matching and alignment run on a
+ * middle of a sentence, zero-width characters, and script: a Taiwan or Hong
+ * Kong reprint writes 楓橋經驗 for 枫桥经验. Traditional characters and variant
+ * forms fold to Simplified one character to one (script-fold.ts), so the
+ * offset map stays exact. Matching and alignment run on a
  * normalized copy; every normalized character remembers the span of raw text
  * it came from, so a difference found in normalized text lands on the right
  * raw characters.
  */
+
+import { FROM, TO } from './script-fold';
 
 /** A normalized text and the raw span of each of its UTF-16 code units. */
 export interface NormText {
@@ -47,6 +52,32 @@ const FOLD: Record<string, string> = {
   '\u2027': '.',
 };
 
+/** Script fold for the CJK block (U+4E00–9FFF), where nearly all of it lies: 0 = unchanged. */
+const HAN_FOLD = new Uint16Array(0xa000 - 0x4e00);
+/** Script fold for the rest (extension A, compatibility ideographs). */
+const OTHER_FOLD = new Map<string, string>();
+for (let i = 0; i < FROM.length; i++) {
+  const c = FROM.charCodeAt(i);
+  if (c >= 0x4e00 && c < 0xa000) HAN_FOLD[c - 0x4e00] = TO.charCodeAt(i);
+  else OTHER_FOLD.set(FROM[i]!, TO[i]!);
+}
+
+/** `s` with Traditional characters and variant forms folded to Simplified, one character to one. */
+export function foldScript(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const f = c >= 0x4e00 && c < 0xa000 ? HAN_FOLD[c - 0x4e00]! : 0;
+    out += f ? String.fromCharCode(f) : (OTHER_FOLD.get(s[i]!) ?? s[i]!);
+  }
+  return out;
+}
+
+/** Does `s` hold a character that folds to another script (Traditional, a variant form)? */
+export function hasFoldedScript(s: string): boolean {
+  return foldScript(s) !== s;
+}
+
 /** Characters that carry no text: whitespace (incl. U+3000) and zero-width/format characters. */
 const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
 
@@ -61,7 +92,7 @@ export function foldChar(ch: string): string {
   } else {
     const nfkc = ch.normalize('NFKC');
     out = '';
-    for (const c of nfkc) out += INVISIBLE.test(c) ? '' : (FOLD[c] ?? c);
+    for (const c of nfkc) out += INVISIBLE.test(c) ? '' : (FOLD[c] ?? OTHER_FOLD.get(c) ?? foldScript(c));
   }
   if (foldCache.size < 20000) foldCache.set(ch, out);
   return out;
@@ -82,10 +113,10 @@ export function normalize(raw: string): NormText {
   let n = 0;
   for (let i = 0; i < raw.length;) {
     const c = raw.charCodeAt(i);
-    // Fast path: printable ASCII and CJK unified ideographs are left as they are.
+    // Fast path: printable ASCII as it is, CJK unified ideographs through the script fold.
     if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) {
       if (n === cap) [cap, units, rawStart, rawEnd] = grow(cap, units, rawStart, rawEnd);
-      units[n] = c;
+      units[n] = c >= 0x4e00 ? HAN_FOLD[c - 0x4e00]! || c : c;
       rawStart[n] = i;
       rawEnd[n++] = i + 1;
       i++;

@@ -16,11 +16,14 @@ export interface TermSpan {
   termId: string;
   a0: number;
   a1: number;
+  /** The glossary's spelling of the form found (its term or a variant). */
+  form: string;
 }
 
 interface Form {
   norm: string;
   id: string;
+  form: string;
 }
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
@@ -34,7 +37,7 @@ export class TermFinder {
         const norm = normalize(f).norm;
         if (!norm) continue;
         const list = this.byFirst.get(norm[0]!) ?? [];
-        list.push({ norm, id: e.id });
+        list.push({ norm, id: e.id, form: f });
         this.byFirst.set(norm[0]!, list);
       }
     }
@@ -58,7 +61,7 @@ export class TermFinder {
     for (let i = 0; i < s.length; i++) {
       const forms = this.byFirst.get(s[i]!);
       if (!forms) continue;
-      for (const f of forms) if (s.startsWith(f.norm, i)) found.push({ termId: f.id, a0: i, a1: i + f.norm.length });
+      for (const f of forms) if (s.startsWith(f.norm, i)) found.push({ termId: f.id, a0: i, a1: i + f.norm.length, form: f.form });
     }
     if (!found.length) return [];
     // Confirm on word boundaries, segmenting each sentence window once.

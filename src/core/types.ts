@@ -43,6 +43,8 @@ export interface TermHit {
   text: string;
   start: number;
   end: number;
+  /** The page writes it in Traditional script (楓橋經驗): cards show the Traditional form (extra to the contract). */
+  traditional?: boolean;
 }
 
 export interface Annotations {

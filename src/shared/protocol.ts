@@ -38,7 +38,7 @@ export const AnnotationsSchema = v.object({
       otherBefore: v.string(),
     }),
   ),
-  terms: v.array(v.object({ termId: v.string(), text: v.string(), start: offset, end: offset })),
+  terms: v.array(v.object({ termId: v.string(), text: v.string(), start: offset, end: offset, traditional: v.optional(v.boolean()) })),
 });
 
 const VersionMetaSchema = v.object({ id: v.string(), title: v.string(), outlet: v.string(), date: v.string() });

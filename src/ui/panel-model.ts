@@ -5,8 +5,8 @@
 import { around } from '../core/context';
 import type { Difference, Kind } from '../core/types';
 import type { PageResult } from '../shared/protocol';
-import { shown } from '../content/marks';
 import type { SettingsSnapshot } from '../shared/settings';
+import { shown } from '../shared/shown';
 
 export const KINDS: Kind[] = ['changed', 'added', 'removed', 'moved'];
 

@@ -8,6 +8,7 @@ import { h } from '../shared/dom';
 import { t, uiIsChinese } from '../shared/i18n';
 import { receive, sameAs, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import { termMore } from '../shared/term-note';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
 import { compareSegments, groupDifferences, KINDS } from './panel-model';
@@ -113,11 +114,16 @@ function termsSection(r: PageResult, zh: boolean): HTMLElement[] {
       [...seen].map(([id, i]) => {
         const e = r.entries[id] as PublicEntry | undefined;
         if (!e) return null;
+        const traditional = r.annotations.terms[i]?.traditional === true;
+        // The full note opens in place; opening it is not a jump to the term.
+        const more = termMore(e, r.entries, zh, traditional);
+        more.addEventListener('click', (ev) => ev.stopPropagation());
         return jumpItem(
           'term',
           i,
-          h('div', {}, h('span', { class: 'term' }, e.term), h('span', { class: 'py' }, e.pinyin), e.english),
-          h('div', { class: 'muted' }, zh ? e.explanationZh : e.explanationEn),
+          h('div', {}, h('span', { class: 'term' }, traditional ? e.traditional : e.term), h('span', { class: 'py' }, e.pinyin), e.english),
+          h('div', { class: 'muted' }, e.gist),
+          more,
         );
       }),
     ),
