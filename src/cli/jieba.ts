@@ -4,10 +4,11 @@
  * lazily: commands that never segment (versions, glossary) skip the cost.
  */
 import { createRequire } from 'node:module';
-import { fromTagged, type Segmenter } from '../core/segmenter';
+import { fromTagged, fromWords, type Segmenter } from '../core/segmenter';
 
 interface JiebaModule {
   tag(sentence: string, hmm?: boolean | null): { word: string; tag: string }[];
+  cut(sentence: string, hmm?: boolean | null): string[];
   add_word(word: string, freq?: number | null, tag?: string | null): number;
 }
 
@@ -23,5 +24,5 @@ export function nodeSegmenter(words: readonly string[] = []): Segmenter {
     j.add_word(w, null, 'n');
     added.add(w);
   }
-  return { tokenize: (text) => fromTagged(j.tag(text, true)) };
+  return { tokenize: (text) => fromTagged(j.tag(text, true)), split: (text) => fromWords(j.cut(text, true)) };
 }

@@ -133,6 +133,8 @@ class Residual {
 
 /** Gaps at least this long on both sides are anchored again before the character diff. */
 const REANCHOR_MIN = 32;
+/** Gaps longer than this on both sides, with nothing to anchor, are one change. */
+const UNRELATED_MIN = 64;
 
 /**
  * Diff of a gap in diff-match-patch's form ([-1 B-only | 0 equal | 1 A-only, text]).
@@ -157,6 +159,14 @@ function diffText(a: string, b: string, depth: number): [number, string][] {
       out.push(...diffText(a.slice(pa), b.slice(pb), depth + 1));
       return out;
     }
+    // Two long stretches that share no block of 6 characters are different text, not an edit of each
+    // other: one change. (A character diff would find only stray common characters that semantic
+    // cleanup throws away, at up to tens of milliseconds a gap.)
+    if (a.length > UNRELATED_MIN && b.length > UNRELATED_MIN)
+      return [
+        [-1, b],
+        [1, a],
+      ];
   }
   // B is the old text, A the new one: deletions are B-only (removed), insertions A-only (added).
   const diffs = dmp.diff_main(b, a, false);

@@ -12,7 +12,7 @@
  */
 import type { Alignment } from './align';
 import type { NormText } from './normalize';
-import { sentenceWindow, tokensIn, type SegToken, type Segmenter } from './segmenter';
+import { cachedTokensIn, prefetchTokens, sentenceWindow, type SegToken, type Segmenter } from './segmenter';
 import type { Category, Kind } from './types';
 
 /** A typed difference in normalized offsets: A is the page, B the other version. */
@@ -44,18 +44,15 @@ const SURNAMES = new Set([
 ]);
 
 class Tokens {
-  private readonly cache = new Map<number, SegToken[]>();
   constructor(
     private readonly seg: Segmenter,
-    private readonly s: string,
+    private readonly t: NormText,
   ) {}
 
   /** Tokens of the sentence window around [start, end). */
   around(start: number, end: number): SegToken[] {
-    const [lo, hi] = sentenceWindow(this.s, start, end);
-    let t = this.cache.get(lo * 1e7 + hi);
-    if (!t) this.cache.set(lo * 1e7 + hi, (t = tokensIn(this.seg, this.s, lo, hi)));
-    return t;
+    const [lo, hi] = sentenceWindow(this.t.norm, start, end);
+    return cachedTokensIn(this.seg, this.t, this.t.norm, lo, hi, false);
   }
 }
 
@@ -91,9 +88,26 @@ interface Edit extends TypedEdit {
 }
 
 /** Widen word-sized edits to whole words and numbers; merge edits that then touch. */
-function widen(A: string, B: string, edits: Edit[], seg: Segmenter): Edit[] {
-  const ta = new Tokens(seg, A);
-  const tb = new Tokens(seg, B);
+function widen(At: NormText, Bt: NormText, edits: Edit[], seg: Segmenter): Edit[] {
+  const A = At.norm;
+  const B = Bt.norm;
+  const ta = new Tokens(seg, At);
+  const tb = new Tokens(seg, Bt);
+  const short = edits.filter((e) => e.a1 - e.a0 <= SHORT && e.b1 - e.b0 <= SHORT);
+  prefetchTokens(
+    seg,
+    At,
+    A,
+    short.map((e) => sentenceWindow(A, e.a0, e.a1)),
+    false,
+  );
+  prefetchTokens(
+    seg,
+    Bt,
+    B,
+    short.map((e) => sentenceWindow(B, e.b0, e.b1)),
+    false,
+  );
   const out: Edit[] = [];
   for (const e of edits) {
     let w: Edit = { ...e };
@@ -143,7 +157,9 @@ function isNameToken(t: SegToken, s: string): boolean {
   return t.tag === 'x' && w.length >= 2 && w.length <= 4 && HAN.test(w) && SURNAMES.has(w[0]!);
 }
 
-function classify(A: string, B: string, e: Edit, seg: Segmenter): Category {
+function classify(At: NormText, Bt: NormText, e: Edit, seg: Segmenter): Category {
+  const A = At.norm;
+  const B = Bt.norm;
   const pa = A.slice(e.a0, e.a1);
   const pb = B.slice(e.b0, e.b1);
   const wa = pa.replace(PUNCT, '');
@@ -155,8 +171,9 @@ function classify(A: string, B: string, e: Edit, seg: Segmenter): Category {
   if (/[。!?;]/.test(pa + pb) && wa.length + wb.length > FEW) return 'other';
   const core = e.core.replace(PUNCT, '');
   if (DIGIT.test(pa + pb) || (core && [...core].every((c) => NUM_CHAR.test(c)))) return 'number';
-  const names = (s: string, a: number, b: number): boolean => a < b && tokensIn(seg, s, a, b).some((t) => isNameToken(t, s));
-  if (names(A, e.a0, e.a1) || names(B, e.b0, e.b1)) return 'name';
+  const names = (t: NormText, a: number, b: number): boolean =>
+    a < b && cachedTokensIn(seg, t, t.norm, a, b).some((tok) => isNameToken(tok, t.norm));
+  if (names(At, e.a0, e.a1) || names(Bt, e.b0, e.b1)) return 'name';
   return 'wording';
 }
 
@@ -192,9 +209,23 @@ export function typeEdits(A: NormText, B: NormText, al: Alignment, seg: Segmente
     const core = A.norm.slice(op.a0, op.a1) + B.norm.slice(op.b0, op.b1);
     raw.push({ kind: op.kind, category: 'other', a0: op.a0, a1: op.a1, b0: op.b0, b1: op.b1, core });
   }
-  const edits = widen(A.norm, B.norm, raw, seg).map((e): TypedEdit => {
+  const wide = widen(A, B, raw, seg);
+  // The words of each edit, on both sides, for telling names (one call into jieba per side).
+  prefetchTokens(
+    seg,
+    A,
+    A.norm,
+    wide.map((e) => [e.a0, e.a1] as const),
+  );
+  prefetchTokens(
+    seg,
+    B,
+    B.norm,
+    wide.map((e) => [e.b0, e.b1] as const),
+  );
+  const edits = wide.map((e): TypedEdit => {
     const kind: Kind = e.a1 > e.a0 && e.b1 > e.b0 ? 'changed' : e.a1 > e.a0 ? 'added' : 'removed';
-    return { kind, category: classify(A.norm, B.norm, e, seg), a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1 };
+    return { kind, category: classify(A, B, e, seg), a0: e.a0, a1: e.a1, b0: e.b0, b1: e.b1 };
   });
   const moves: TypedEdit[] = al.ops
     .filter((op) => op.kind === 'moved')

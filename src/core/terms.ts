@@ -9,7 +9,7 @@
  */
 import type { GlossaryEntry } from './glossary';
 import { normalize, type NormText } from './normalize';
-import { sentenceWindow, tokensIn, type Segmenter } from './segmenter';
+import { cachedTokensIn, prefetchTokens, sentenceWindow, type Segmenter } from './segmenter';
 
 /** A term found in normalized text. */
 export interface TermSpan {
@@ -64,15 +64,17 @@ export class TermFinder {
       for (const f of forms) if (s.startsWith(f.norm, i)) found.push({ termId: f.id, a0: i, a1: i + f.norm.length, form: f.form });
     }
     if (!found.length) return [];
-    // Confirm on word boundaries, segmenting each sentence window once.
+    // Confirm on word boundaries, segmenting each sentence window once (all in one call into jieba).
+    const windows = found.map((c) => sentenceWindow(s, c.a0, c.a1));
+    prefetchTokens(seg, t, s, windows, false);
     const boundaries = new Map<string, Set<number>>();
-    const confirmed = found.filter((c) => {
-      const [lo, hi] = sentenceWindow(s, c.a0, c.a1);
+    const confirmed = found.filter((c, i) => {
+      const [lo, hi] = windows[i]!;
       const key = `${lo}:${hi}`;
       let b = boundaries.get(key);
       if (!b) {
         b = new Set<number>([lo, hi]);
-        for (const tok of tokensIn(seg, s, lo, hi)) {
+        for (const tok of cachedTokensIn(seg, t, s, lo, hi, false)) {
           b.add(tok.start);
           b.add(tok.end);
         }

@@ -44,3 +44,21 @@ describe('terms', () => {
     expect(a.terms.map((t) => t.termId)).toEqual(expect.arrayContaining(['old-and-young', 'two-new']));
   });
 });
+
+describe('segmenting many windows in one call', () => {
+  it('gives every window the words it gets on its own, tagged or not', async () => {
+    const { prefetchTokens, cachedTokensIn, tokensIn, sentenceWindow } = await import('../../src/core/segmenter');
+    const { corpus } = await import('./helpers');
+    for (const v of corpus) {
+      const t = normalize(v.text);
+      const windows = Array.from({ length: 40 }, (_, i) =>
+        sentenceWindow(t.norm, (i * 997) % t.norm.length, ((i * 997) % t.norm.length) + 3),
+      );
+      for (const tags of [true, false]) {
+        prefetchTokens(segmenter, t, t.norm, windows, tags);
+        for (const [lo, hi] of windows)
+          expect(cachedTokensIn(segmenter, t, t.norm, lo, hi, tags)).toEqual(tokensIn(segmenter, t.norm, lo, hi, tags));
+      }
+    }
+  });
+});
