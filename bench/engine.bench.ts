@@ -6,7 +6,8 @@
  *  1. Aligning two versions (the seed files, normalized): ours vs diff-match-patch vs fast-diff.
  *  2. A page with no match: normalize + fingerprint + index lookup, per 10k characters.
  *  3. A synthetic 10,000-article corpus: index size and lookup time.
- *  4. The whole annotate() on a seed page, jieba included.
+ *  4. The whole annotate() on a seed page, jieba included, and jieba's share of it.
+ *  5. Term finding with the whole glossary, per 10k characters.
  */
 import DiffMatchPatch from 'diff-match-patch';
 import fastDiff from 'fast-diff';
@@ -16,6 +17,8 @@ import { CorpusIndex } from '../src/core/corpus-index';
 import { Engine } from '../src/core/engine';
 import { fingerprint } from '../src/core/kgrams';
 import { normalize } from '../src/core/normalize';
+import { TermFinder } from '../src/core/terms';
+import * as OpenCC from 'opencc-js';
 import { loadCorpus, loadGlossary, ROOT } from '../src/cli/assets';
 import { nodeSegmenter } from '../src/cli/jieba';
 
@@ -36,6 +39,7 @@ function time(fn: () => unknown, runs: number, warm = 3): number {
   return median(xs);
 }
 
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)) + ' ms';
 const corpus = loadCorpus();
 const norm = new Map(corpus.map((v) => [v.id, normalize(v.text).norm]));
@@ -130,15 +134,47 @@ console.log(`lookup of a 10,000-character page that is not: ${fmt(miss)} (target
 console.log('\n## 4. annotate() on a whole seed page (jieba included)\n');
 const glossary = loadGlossary();
 const segT = performance.now();
-const seg = nodeSegmenter(Engine.dictionaryWords(glossary));
-seg.tokenize('预热');
-console.log(`jieba start-up (wasm + dictionary words): ${fmt(performance.now() - segT)}`);
+const jieba = nodeSegmenter(Engine.dictionaryWords(glossary));
+jieba.tokenize('预热');
+console.log(`jieba start-up (wasm + ${Engine.dictionaryWords(glossary).length} glossary words): ${fmt(performance.now() - segT)}`);
+// The segmenter, wrapped to see how much of annotate() is jieba.
+let segMs = 0;
+let segCalls = 0;
+const timed = <T>(f: () => T): T => {
+  const t0 = performance.now();
+  const r = f();
+  segMs += performance.now() - t0;
+  segCalls++;
+  return r;
+};
+const seg = { tokenize: (t: string) => timed(() => jieba.tokenize(t)), split: (t: string) => timed(() => jieba.split!(t)) };
 const engine = new Engine(corpus, glossary, seg);
-for (const id of ['000', '001', '003']) {
+console.log('| page | chars | annotate() (target ≤ 10 ms) | of which jieba | jieba calls | matches | differences | terms |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const id of ['000', '001', '002', '003', '004']) {
   const text = corpus.find((v) => v.id.startsWith(id))!.text;
-  const ms = time(() => engine.annotate(text), 10, 2);
+  const ms = time(() => engine.annotate(text), 20, 3);
+  segMs = 0;
+  segCalls = 0;
+  const reps = 10;
+  for (let i = 0; i < reps; i++) engine.annotate(text);
   const a = engine.annotate(text);
   console.log(
-    `${id} (${text.length} chars): ${fmt(ms)} — ${a.matches.length} matches, ${a.differences.length} differences, ${a.terms.length} terms`,
+    `| ${id} | ${text.length} | ${fmt(ms)} | ${fmt(segMs / reps)} | ${Math.round(segCalls / reps)} | ${a.matches.length} | ${a.differences.length} | ${a.terms.length} |`,
+  );
+}
+
+console.log(`\n## 5. Term finding with ${glossary.length} entries (variants and Traditional forms included)\n`);
+const finder = new TermFinder(glossary);
+const zh = [...corpus.map((v) => v.text), unrelated].join('\n');
+for (const [name, text] of [
+  ['seed text', zh.slice(0, 10000)],
+  ['seed text in Traditional script', toTraditional(zh.slice(0, 10000))],
+  ['unrelated text', page10k],
+] as const) {
+  // A fresh normalized text each run: jieba's windows are remembered per text, so a reused one would hide its cost.
+  const ms = time(() => finder.find(normalize(text), jieba), 30, 3);
+  console.log(
+    `${name}: ${fmt(ms)} per 10k characters, normalization and jieba included (target ≤ 1 ms) — ${finder.find(normalize(text), jieba).length} terms`,
   );
 }

@@ -78,5 +78,10 @@ export function formatReport(
     const e = byId.get(id);
     if (e) out.push(`  ${e.term}  ${e.pinyin}  — ${e.english}  ×${n}`);
   }
+  if (a.candidates.length) {
+    out.push('');
+    out.push(`Numbered formulations not in the glossary (${a.candidates.length}):`);
+    for (const c of a.candidates) out.push(`  ${c.text}  at ${c.start}`);
+  }
   return out.join('\n');
 }

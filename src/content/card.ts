@@ -7,7 +7,7 @@ import type { PageResult, VersionMeta } from '../shared/protocol';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { termHead, termMore } from '../shared/term-note';
-import type { DiffMark, TermMark } from './marks';
+import type { CandidateMark, DiffMark, TermMark } from './marks';
 
 /**
  * A term's card: compact (headword, pinyin, English, the one-line gist), the
@@ -18,6 +18,18 @@ export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[]
   const e = r.entries[m.termId] as PublicEntry | undefined;
   if (!e) return [h('p', {}, m.termId)];
   return [...termHead(e, m.traditional), termMore(e, r.entries, zh, m.traditional)];
+}
+
+/** A numbered formulation the glossary does not hold yet: what it is, and a button to copy it. */
+export function candidateCard(m: CandidateMark): HTMLElement[] {
+  const copy = h('button', { class: 'copy', attrs: { type: 'button' } }, t('cardCopy'));
+  copy.addEventListener('click', () => {
+    void navigator.clipboard.writeText(m.text).then(
+      () => (copy.textContent = t('cardCopied')),
+      () => (copy.textContent = t('cardCopyFailed')),
+    );
+  });
+  return [h('div', { class: 'label' }, t('cardCandidate')), h('h2', {}, m.text), h('p', {}, t('cardCandidateNote')), copy];
 }
 
 /** "title — outlet, date · 000": the id's prefix tells apart versions that share a title. */

@@ -19,7 +19,7 @@ import { readSettings, setMarksVisible, watchSettings, type SettingsSnapshot } f
 import { siteOf } from '../shared/sites';
 import { hanCount } from '../shared/text-input';
 import { t, uiIsChinese } from '../shared/i18n';
-import { diffCard, termCard } from './card';
+import { candidateCard, diffCard, termCard } from './card';
 import { extractPageSliced, offsetOf, type PageText } from './extract';
 import { buildMarks, counts, marksAt, type Mark } from './marks';
 import { Overlay, toPage } from './overlay';
@@ -260,7 +260,9 @@ export class Controller {
     if (!m || !r || !this.result || !this.overlay) return;
     const card = this.overlay.card;
     const zh = this.settings.noteLanguage === 'zh' || (this.settings.noteLanguage === 'auto' && uiIsChinese());
-    card.replaceChildren(...(m.type === 'term' ? termCard(m, this.result, zh) : diffCard(m, this.result)));
+    card.replaceChildren(
+      ...(m.type === 'term' ? termCard(m, this.result, zh) : m.type === 'candidate' ? candidateCard(m) : diffCard(m, this.result)),
+    );
     const hint = document.createElement('div');
     hint.className = 'hint';
     hint.textContent = pin ? t('cardPinnedHint') : t('cardHoverHint');
@@ -346,14 +348,16 @@ export class Controller {
     this.overlay?.card.focus({ preventScroll: true });
   }
 
-  /** Side panel: jump to a difference or term (index into the annotations' lists). */
-  private reveal(target: 'difference' | 'term', index: number): void {
+  /** Side panel: jump to a difference, term or numbered formulation (index into the annotations' lists). */
+  private reveal(target: 'difference' | 'term' | 'candidate', index: number): void {
     if (!this.result) return;
     const a = this.result.annotations;
-    const item = target === 'term' ? a.terms[index] : a.differences[index];
+    const item = target === 'term' ? a.terms[index] : target === 'candidate' ? a.candidates[index] : a.differences[index];
     if (!item) return;
     const i = this.marks.findIndex((m) =>
-      target === 'term' ? m.type === 'term' && m.start === item.start && m.end === item.end : m.type === 'diff' && m.refs.includes(index),
+      target === 'difference'
+        ? m.type === 'diff' && m.refs.includes(index)
+        : m.type === target && m.start === item.start && m.end === item.end,
     );
     if (i >= 0) this.goTo(i, true);
   }

@@ -11,6 +11,7 @@ import { shown } from '../shared/shown';
 /** The CSS highlight registry names Tifa uses (all start with "tifa-"). */
 export const HIGHLIGHTS = {
   term: 'tifa-term',
+  candidate: 'tifa-candidate',
   number: 'tifa-diff-number',
   name: 'tifa-diff-name',
   wording: 'tifa-diff-wording',
@@ -44,7 +45,16 @@ export interface DiffMark {
   refs: number[];
 }
 
-export type Mark = TermMark | DiffMark;
+/** A numbered formulation the glossary does not hold (“四个必须”). */
+export interface CandidateMark {
+  type: 'candidate';
+  start: number;
+  end: number;
+  highlight: string;
+  text: string;
+}
+
+export type Mark = TermMark | DiffMark | CandidateMark;
 
 export function highlightOf(d: Difference): string {
   if (d.kind === 'removed') return '';
@@ -53,7 +63,7 @@ export function highlightOf(d: Difference): string {
   return HIGHLIGHTS[d.category];
 }
 
-/** Marks in page order: differences first at equal positions, then terms. */
+/** Marks in page order: differences first at equal positions, then terms, then numbered formulations. */
 export function buildMarks(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' | 'showPunctuation'>): Mark[] {
   const marks: Mark[] = [];
   const byPlace = new Map<string, DiffMark>();
@@ -78,7 +88,10 @@ export function buildMarks(r: PageResult, s: Pick<SettingsSnapshot, 'diffKinds' 
       termId: t.termId,
       traditional: t.traditional === true,
     });
-  return marks.sort((a, b) => a.start - b.start || (a.type === b.type ? 0 : a.type === 'diff' ? -1 : 1));
+  for (const c of r.annotations.candidates)
+    marks.push({ type: 'candidate', start: c.start, end: c.end, highlight: HIGHLIGHTS.candidate, text: c.text });
+  const order = { diff: 0, term: 1, candidate: 2 };
+  return marks.sort((a, b) => a.start - b.start || order[a.type] - order[b.type]);
 }
 
 /** Marks covering text offset `pos`, innermost (shortest) first. Removals never cover anything. */

@@ -58,6 +58,14 @@ export interface AlignOptions {
   aBlocks?: readonly number[];
   /** Where B's blocks start. */
   bBlocks?: readonly number[];
+  /**
+   * Give up (undefined) when the texts cannot reach this share of agreement,
+   * 2·same / (lenA + lenB), before any character diff is run: the caller would
+   * reject the result anyway (an article that only shares quotations).
+   */
+  minScore?: number;
+  /** The same for a passage quoted inside other text (Alignment.excerpt). */
+  minExcerptScore?: number;
 }
 
 const dmp = new DiffMatchPatch();
@@ -403,6 +411,21 @@ export function align(A: string, B: string, opts: AlignOptions = {}): Alignment 
   // blocks that hold the region's ends (and over neighbouring blocks that are edited twins).
   [a0, b0] = reach(A, B, a0, b0, aStarts, bStarts, -1);
   [a1, b1] = reach(A, B, a1, b1, aStarts, bStarts, 1);
+  // Agreement can only come from the blocks and, at most, the shorter side of each gap between them.
+  const need = excerpt ? opts.minExcerptScore : opts.minScore;
+  if (need !== undefined) {
+    let most = 0;
+    let pa = a0;
+    let pb = b0;
+    for (const blk of backbone) {
+      most += Math.min(Math.max(0, blk.a - pa), Math.max(0, blk.b - pb)) + blk.len;
+      pa = Math.max(pa, blk.a + blk.len);
+      pb = Math.max(pb, blk.b + blk.len);
+    }
+    most += Math.min(Math.max(0, a1 - pa), Math.max(0, b1 - pb));
+    for (const m of moves) most += m.len;
+    if ((2 * most) / (a1 - a0 + (b1 - b0)) < need) return undefined;
+  }
   const aHoles = moves.map((m) => ({ start: m.a, end: m.a + m.len })).sort((x, y) => x.start - y.start);
   const bHoles = moves.map((m) => ({ start: m.b, end: m.b + m.len })).sort((x, y) => x.start - y.start);
 

@@ -7,6 +7,7 @@
  * handed in, nothing is loaded here.
  */
 import { align, type AlignOp, type Alignment } from './align';
+import { findCandidates } from './candidates';
 import { typeEdits } from './classify';
 import { CorpusIndex } from './corpus-index';
 import type { GlossaryEntry } from './glossary';
@@ -15,7 +16,7 @@ import { articleBlocks, blankLineBreaks, blockAt, normBlockStarts, withoutRanges
 import { hasFoldedScript, normalize, toRawRange, type NormText } from './normalize';
 import type { Segmenter } from './segmenter';
 import { TermFinder } from './terms';
-import type { Annotations, Difference, Match, TermHit } from './types';
+import type { Annotations, Candidate, Difference, Match, TermHit } from './types';
 
 /** A known version of an article. */
 export interface Version {
@@ -63,9 +64,9 @@ function known(v: Version): Known {
 }
 
 /** The page's normalized text without its chrome, and where its blocks start. */
-function pageOf(text: string, layout: Layout = {}): Page {
-  const t = withoutRanges(normalize(text), layout.chrome ?? []);
-  return { t, blocks: normBlockStarts(t, layout.breaks ?? blankLineBreaks(text)) };
+function pageOf(whole: NormText, layout: Layout = {}): Page {
+  const t = withoutRanges(whole, layout.chrome ?? []);
+  return { t, blocks: normBlockStarts(t, layout.breaks ?? blankLineBreaks(whole.raw)) };
 }
 
 /** Where a glossary term is used: on the page, and in which matched versions. */
@@ -179,7 +180,8 @@ export class Engine {
    * of the comparison); plain text is read by its blank-line paragraphs.
    */
   annotate(text: string, layout?: Layout): Annotations {
-    const page = pageOf(text, layout);
+    const whole = normalize(text);
+    const page = pageOf(whole, layout);
     const matches: Match[] = [];
     const differences: Difference[] = [];
     for (const cand of this.index.candidates(fingerprint(page.t.norm))) {
@@ -192,7 +194,7 @@ export class Engine {
     }
     matches.sort((a, b) => b.score - a.score || a.versionId.localeCompare(b.versionId));
     differences.sort((a, b) => a.start - b.start || a.end - b.end || a.versionId.localeCompare(b.versionId));
-    return { text, matches, differences, terms: this.findTerms(normalize(text)) };
+    return { text, matches, differences, ...this.findTerms(whole) };
   }
 
   /** The known version with this id. */
@@ -205,10 +207,11 @@ export class Engine {
    * annotations as annotate(), with that version as the only candidate.
    */
   compare(text: string, other: Version, layout?: Layout): Annotations {
-    const page = pageOf(text, layout);
+    const whole = normalize(text);
+    const page = pageOf(whole, layout);
     const k = this.known.find((x) => x.v === other && !x.removed) ?? known(other);
     const cmp = this.judge(page, k, [0, page.t.norm.length]);
-    return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], terms: this.findTerms(normalize(text)) };
+    return { text, matches: cmp ? [cmp.match] : [], differences: cmp?.differences ?? [], ...this.findTerms(whole) };
   }
 
   /** The page window [w0, w1) against one version: a match and its differences, or undefined. */
@@ -216,7 +219,7 @@ export class Engine {
     const windowed = w0 > 0 || w1 < page.t.norm.length;
     const A = windowed ? page.t.norm.slice(w0, w1) : page.t.norm;
     const aBlocks = windowed ? [0, ...page.blocks.filter((b) => b > w0 && b < w1).map((b) => b - w0)] : page.blocks;
-    const raw = align(A, k.t.norm, { aBlocks, bBlocks: k.blocks });
+    const raw = align(A, k.t.norm, { aBlocks, bBlocks: k.blocks, minScore: this.minScore, minExcerptScore: EXCERPT_MIN_SCORE });
     if (!raw) return undefined;
     const al = articleOnly(shift(raw, w0), page);
     // The score is over the whole region, other blocks included: a different article that shares a few
@@ -260,14 +263,23 @@ export class Engine {
     return { match, differences };
   }
 
-  private findTerms(page: NormText): TermHit[] {
-    return this.terms.find(page, this.seg).map((h) => {
+  /** Glossary terms on the page, and the numbered formulations none of them covers. */
+  private findTerms(page: NormText): { terms: TermHit[]; candidates: Candidate[] } {
+    const spans = this.terms.find(page, this.seg);
+    const candidates = findCandidates(page.norm)
+      .filter((c) => !spans.some((h) => c.a0 < h.a1 && h.a0 < c.a1))
+      .map((c): Candidate => {
+        const [start, end] = toRawRange(page, c.a0, c.a1);
+        return { text: page.raw.slice(start, end), start, end };
+      });
+    const terms = spans.map((h) => {
       const [start, end] = toRawRange(page, h.a0, h.a1);
       const text = page.raw.slice(start, end);
       // Traditional when the page's characters are not the glossary's (Simplified) spelling and fold to it.
       const traditional = han(text) !== han(h.form) && hasFoldedScript(text);
       return { termId: h.termId, text, start, end, ...(traditional && { traditional }) };
     });
+    return { terms, candidates };
   }
 }
 

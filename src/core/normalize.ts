@@ -82,6 +82,8 @@ export function hasFoldedScript(s: string): boolean {
 const INVISIBLE = /[\s\u00ad\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/u;
 
 const foldCache = new Map<string, string>();
+/** foldChar of each BMP code unit met so far (normalize's slow path: punctuation, letters, other scripts). */
+const BMP_FOLD: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
 /** The normalized form of one code point ('' when it is dropped). */
 export function foldChar(ch: string): string {
@@ -123,7 +125,11 @@ export function normalize(raw: string): NormText {
       continue;
     }
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length ? 2 : 1;
-    const out = c <= 0x20 || c === 0x7f ? '' : foldChar(raw.slice(i, i + width));
+    let out: string;
+    if (c <= 0x20 || c === 0x7f) out = '';
+    else if (width === 1)
+      out = BMP_FOLD[c] ??= foldChar(raw[i]!); // punctuation, mostly: one lookup per kind
+    else out = foldChar(raw.slice(i, i + width));
     for (let k = 0; k < out.length; k++) {
       if (n === cap) [cap, units, rawStart, rawEnd] = grow(cap, units, rawStart, rawEnd);
       units[n] = out.charCodeAt(k);

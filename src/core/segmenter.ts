@@ -65,7 +65,7 @@ function cacheOf(seg: Segmenter, owner: object, tags: boolean): Map<number, SegT
   let bySeg = all.get(seg);
   if (!bySeg) all.set(seg, (bySeg = new WeakMap()));
   let m = bySeg.get(owner);
-  if (!m) bySeg.set(owner, (m = new Map()));
+  if (!m) bySeg.set(owner, (m = new Map<number, SegToken[]>()));
   return m;
 }
 

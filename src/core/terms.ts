@@ -5,7 +5,10 @@
  * variant is spelled out; jieba (with every glossary form in its dictionary)
  * then confirms each candidate starts and ends on a word boundary in its
  * sentence, so 滨海两新区 ("two new districts") is not the term 两新. Only the
- * sentences around candidates are segmented. Overlaps go to the longest form.
+ * sentences around candidates are segmented, and only for short forms: a
+ * form of four or more Chinese characters, or one in quotation marks, is not
+ * part of a longer word by accident (jieba would cost more than the rest of
+ * term finding). Overlaps go to the longest form.
  */
 import type { GlossaryEntry } from './glossary';
 import { normalize, type NormText } from './normalize';
@@ -24,21 +27,29 @@ interface Form {
   norm: string;
   id: string;
   form: string;
+  /** Short and unquoted: jieba must confirm it is a word where it stands. */
+  confirm: boolean;
 }
+
+/** Forms with fewer Chinese characters than this are confirmed by jieba. */
+const CONFIRM_BELOW = 4;
+const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 export class TermFinder {
-  private readonly byFirst = new Map<string, Form[]>();
+  /** Forms by their first two code units (every form has at least two): most places in a text hold none. */
+  private readonly byFirst = new Map<number, Form[]>();
 
   constructor(entries: readonly GlossaryEntry[]) {
     for (const e of entries) {
       for (const f of new Set([e.term, ...e.variants])) {
         const norm = normalize(f).norm;
-        if (!norm) continue;
-        const list = this.byFirst.get(norm[0]!) ?? [];
-        list.push({ norm, id: e.id, form: f });
-        this.byFirst.set(norm[0]!, list);
+        if (norm.length < 2) continue;
+        const key = norm.charCodeAt(0) * 0x10000 + norm.charCodeAt(1);
+        const list = this.byFirst.get(key) ?? [];
+        list.push({ norm, id: e.id, form: f, confirm: hanCount(norm) < CONFIRM_BELOW && !/^".+"$/.test(norm) });
+        this.byFirst.set(key, list);
       }
     }
   }
@@ -58,17 +69,21 @@ export class TermFinder {
   find(t: NormText, seg: Segmenter): TermSpan[] {
     const s = t.norm;
     const found: TermSpan[] = [];
-    for (let i = 0; i < s.length; i++) {
-      const forms = this.byFirst.get(s[i]!);
+    const check: TermSpan[] = [];
+    for (let i = 0; i + 1 < s.length; i++) {
+      const forms = this.byFirst.get(s.charCodeAt(i) * 0x10000 + s.charCodeAt(i + 1));
       if (!forms) continue;
-      for (const f of forms) if (s.startsWith(f.norm, i)) found.push({ termId: f.id, a0: i, a1: i + f.norm.length, form: f.form });
+      for (const f of forms) {
+        if (!s.startsWith(f.norm, i)) continue;
+        const span = { termId: f.id, a0: i, a1: i + f.norm.length, form: f.form };
+        (f.confirm ? check : found).push(span);
+      }
     }
-    if (!found.length) return [];
-    // Confirm on word boundaries, segmenting each sentence window once (all in one call into jieba).
-    const windows = found.map((c) => sentenceWindow(s, c.a0, c.a1));
+    // Confirm short forms on word boundaries, segmenting each sentence window once (all in one call into jieba).
+    const windows = check.map((c) => sentenceWindow(s, c.a0, c.a1));
     prefetchTokens(seg, t, s, windows, false);
     const boundaries = new Map<string, Set<number>>();
-    const confirmed = found.filter((c, i) => {
+    const confirmed = check.filter((c, i) => {
       const [lo, hi] = windows[i]!;
       const key = `${lo}:${hi}`;
       let b = boundaries.get(key);
@@ -82,6 +97,7 @@ export class TermFinder {
       }
       return b.has(c.a0) && b.has(c.a1);
     });
+    confirmed.push(...found);
     // Longest first; a shorter form inside a longer one is dropped.
     confirmed.sort((x, y) => y.a1 - y.a0 - (x.a1 - x.a0) || x.a0 - y.a0);
     const taken: TermSpan[] = [];

@@ -47,9 +47,18 @@ export interface TermHit {
   traditional?: boolean;
 }
 
+/** A numbered formulation (“四个必须”) the glossary does not hold. */
+export interface Candidate {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface Annotations {
   text: string;
   matches: Match[];
   differences: Difference[];
   terms: TermHit[];
+  /** Numbered formulations, quoted or announcing a list, that no glossary term covers. */
+  candidates: Candidate[];
 }

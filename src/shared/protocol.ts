@@ -39,6 +39,7 @@ export const AnnotationsSchema = v.object({
     }),
   ),
   terms: v.array(v.object({ termId: v.string(), text: v.string(), start: offset, end: offset, traditional: v.optional(v.boolean()) })),
+  candidates: v.array(v.object({ text: v.string(), start: offset, end: offset })),
 });
 
 const VersionMetaSchema = v.object({ id: v.string(), title: v.string(), outlet: v.string(), date: v.string() });
@@ -132,7 +133,7 @@ export const ToBackground = {
 /** Background or side panel → content script. */
 export const ToContent = {
   /** Scroll to a mark and flash it (side panel click). */
-  reveal: v.object({ type: v.literal('reveal'), target: v.picklist(['difference', 'term']), index: offset }),
+  reveal: v.object({ type: v.literal('reveal'), target: v.picklist(['difference', 'term', 'candidate']), index: offset }),
   /** Keyboard shortcut: show/hide marks. */
   toggleMarks: v.object({ type: v.literal('toggleMarks') }),
   /** Keyboard shortcut: move to the next or previous mark and open its card. */

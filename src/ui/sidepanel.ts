@@ -23,12 +23,12 @@ let compareWith = '';
 /** A line of feedback after an action (saved, copied, error), kept across refreshes. */
 let notice = '';
 
-function reveal(target: 'difference' | 'term', index: number): void {
+function reveal(target: 'difference' | 'term' | 'candidate', index: number): void {
   void browser.tabs.sendMessage(tabId, { type: 'reveal', target, index }, { frameId }).catch(() => undefined);
 }
 
 /** A list item that jumps to its mark on click or Enter. */
-function jumpItem(target: 'difference' | 'term', index: number, ...children: (Node | string | null)[]): HTMLLIElement {
+function jumpItem(target: 'difference' | 'term' | 'candidate', index: number, ...children: (Node | string | null)[]): HTMLLIElement {
   const go = (): void => reveal(target, index);
   const li = h(
     'li',
@@ -127,6 +127,29 @@ function termsSection(r: PageResult, zh: boolean): HTMLElement[] {
         );
       }),
     ),
+  ];
+}
+
+/** Numbered formulations the glossary does not hold: each jumps to its place, and can be copied. */
+function candidatesSection(r: PageResult): HTMLElement[] {
+  const c = r.annotations.candidates;
+  if (!c.length) return [];
+  const copyAll = h('button', { attrs: { id: 'copy-candidates', type: 'button' } }, t('cardCopy'));
+  copyAll.addEventListener('click', () => {
+    const text = [...new Set(c.map((x) => x.text))].join('\n');
+    void navigator.clipboard.writeText(text).then(
+      () => (copyAll.textContent = t('cardCopied')),
+      () => (copyAll.textContent = t('cardCopyFailed')),
+    );
+  });
+  return [
+    h('h2', {}, t('panelCandidates', c.length)),
+    h(
+      'ul',
+      { class: 'list', attrs: { id: 'candidates' } },
+      c.map((x, i) => jumpItem('candidate', i, h('span', { class: 'term' }, x.text))),
+    ),
+    copyAll,
   ];
 }
 
@@ -299,6 +322,7 @@ async function refresh(): Promise<void> {
           ...versionsSection(r),
           ...differencesSection(r, s),
           ...termsSection(r, zh),
+          ...candidatesSection(r),
           ...usageSection(r),
           ...exportSection(r, zh),
           ...compareSection(r, s),

@@ -33,7 +33,7 @@ describe('tifa annotate --json', () => {
 
   it('exits 0 and prints one object with the contract fields', () => {
     expect(r.code).toBe(0);
-    expect(Object.keys(a).sort()).toEqual(['differences', 'matches', 'terms', 'text']);
+    expect(Object.keys(a).sort()).toEqual(['candidates', 'differences', 'matches', 'terms', 'text']);
   });
 
   it('recognises the demo page as the three versions of the Xinhua feature', () => {
