@@ -6,7 +6,7 @@
  */
 import { articleRange } from '../core/context';
 import { Engine } from '../core/engine';
-import type { Segmenter } from '../core/segmenter';
+import { CHARACTERS, type Segmenter } from '../core/segmenter';
 import type { Layout } from '../core/layout';
 import { publicEntry } from '../core/glossary';
 import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
@@ -17,8 +17,13 @@ import { bundledGlossary, bundledVersions } from './bundled';
 import { webSegmenter } from './jieba-web';
 import type { VersionStore } from './store';
 
+/** jieba starts this long after the engine if no page asked for it first. */
+const JIEBA_IDLE_MS = 1000;
+
 export class EngineHost {
   private engine: Promise<Engine> | undefined;
+  /** jieba's start-up, then handed to the engine. */
+  private jieba: Promise<void> | undefined;
   /** Latest result per tab and frame ("tab:frame"): an article can sit in an iframe. */
   private readonly results = new Map<string, PageResult>();
   private readonly latestRun = new Map<string, number>();
@@ -29,15 +34,39 @@ export class EngineHost {
     private readonly segmenter: (words: readonly string[]) => Promise<Segmenter> = webSegmenter,
   ) {}
 
+  /**
+   * The engine, built at once (~50 ms). Until jieba has started it answers
+   * with a stand-in segmenter, so differences need not wait; results say
+   * `partial`. jieba's start-up (~300 ms) holds the worker's only thread, so
+   * it begins once the first page has its answer, or after a moment of quiet
+   * (JIEBA_IDLE_MS) — whichever comes first.
+   */
   private load(): Promise<Engine> {
     this.engine ??= (async () => {
-      const glossary = bundledGlossary();
-      const seg = await this.segmenter(Engine.dictionaryWords(glossary));
-      const engine = new Engine(bundledVersions(), glossary, seg);
+      const engine = new Engine(bundledVersions(), bundledGlossary(), CHARACTERS);
+      setTimeout(() => void this.startJieba(engine).catch(() => undefined), JIEBA_IDLE_MS);
       for (const u of await this.store.list().catch(() => [])) engine.addVersion(asVersion(u));
       return engine;
     })();
     return this.engine;
+  }
+
+  private startJieba(engine: Engine): Promise<void> {
+    this.jieba ??= this.segmenter(engine.dictionaryWords()).then(
+      (seg) => engine.setSegmenter(seg),
+      (e: unknown) => {
+        console.warn('[tifa] jieba did not start', e);
+        throw e;
+      },
+    );
+    return this.jieba;
+  }
+
+  /** The engine with jieba started. */
+  private async complete(): Promise<Engine> {
+    const engine = await this.load();
+    await this.startJieba(engine);
+    return engine;
   }
 
   /** Mark runId as the newest for the frame; older runs still queued will be skipped. */
@@ -53,12 +82,12 @@ export class EngineHost {
     tabId: number,
     frameId: number,
     runId: number,
-    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean },
+    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean; complete?: boolean },
   ): Promise<PageResult | undefined> {
     const { text, url, title } = page;
     const key = `${tabId}:${frameId}`;
     this.claim(key, runId);
-    const engine = await this.load();
+    const engine = await (page.complete ? this.complete() : this.load());
     if (this.latestRun.get(key) !== runId) return undefined;
     const t0 = performance.now();
     const annotations = engine.annotate(text, page.layout);
@@ -76,6 +105,12 @@ export class EngineHost {
       if (e) entries[id] = publicEntry(e);
     }
     const result: PageResult = { annotations, versions, entries, usage, url, title, frameId, engineMs };
+    if (engine.provisional) {
+      result.partial = true; // the page asks again for the complete result; remembering waits for that
+      this.results.set(key, result);
+      setTimeout(() => void this.startJieba(engine).catch(() => undefined), 0); // after this answer is on its way
+      return result;
+    }
     const remembered = await this.remember(engine, result, page.privateTab).catch((e: unknown) => {
       console.warn('[tifa] could not remember this version', e);
       return undefined;

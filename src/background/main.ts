@@ -24,6 +24,7 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
         url: msg.url,
         title: msg.title,
         privateTab: sender.tab?.incognito === true,
+        complete: msg.complete === true,
       };
       const result = await host.annotate(tabId, sender.frameId ?? 0, msg.runId, page);
       const best = host.result(tabId);

@@ -117,35 +117,43 @@ export class Controller {
     }
     if (!force && page.text === this.lastText) return;
     this.lastText = page.text;
-    const runId = ++this.runId;
     this.state = 'working';
-    let reply: unknown;
-    try {
-      reply = await browser.runtime.sendMessage({
-        type: 'annotate',
-        runId,
-        url: location.href,
-        title: document.title.slice(0, 1000),
-        text: page.text,
-        breaks: page.breaks,
-        chrome: page.chrome,
-      });
-    } catch (e) {
-      if (this.ctx.isValid) console.warn('[tifa] annotate failed', e);
-      this.state = 'error';
-      return;
+    // The first page after the browser starts may get a partial result (jieba still starting): its
+    // differences are drawn at once, then the complete result is asked for and drawn over them.
+    for (let complete = false; ; complete = true) {
+      const runId = ++this.runId;
+      let reply: unknown;
+      try {
+        reply = await browser.runtime.sendMessage({
+          type: 'annotate',
+          runId,
+          url: location.href,
+          title: document.title.slice(0, 1000),
+          text: page.text,
+          breaks: page.breaks,
+          chrome: page.chrome,
+          complete,
+        });
+      } catch (e) {
+        if (this.ctx.isValid) console.warn('[tifa] annotate failed', e);
+        this.state = 'error';
+        return;
+      }
+      if (runId !== this.runId || !this.ctx.isValid) return; // a newer run started meanwhile
+      if (reply === null || reply === undefined) return; // the background skipped a stale run
+      const result = parseReply(PageResultSchema, reply);
+      if (!result) {
+        this.state = 'error';
+        return;
+      }
+      this.page = page;
+      this.result = result;
+      this.state = result.partial ? 'working' : 'done';
+      this.redraw();
+      // User Timing, for DevTools and the browser tests: the page's complete result is drawn.
+      if (!result.partial) performance.mark('tifa:complete');
+      if (!result.partial || complete) return;
     }
-    if (runId !== this.runId || !this.ctx.isValid) return; // a newer run started meanwhile
-    if (reply === null || reply === undefined) return; // the background skipped a stale run
-    const result = parseReply(PageResultSchema, reply);
-    if (!result) {
-      this.state = 'error';
-      return;
-    }
-    this.page = page;
-    this.result = result;
-    this.state = 'done';
-    this.redraw();
   }
 
   private redraw(): void {

@@ -94,7 +94,7 @@ export class Engine {
   constructor(
     versions: readonly Version[],
     glossary: readonly GlossaryEntry[],
-    private readonly seg: Segmenter,
+    private seg: Segmenter,
     opts: EngineOptions = {},
   ) {
     this.minScore = opts.minScore ?? 0.4;
@@ -105,9 +105,24 @@ export class Engine {
     this.entries = new Map(glossary.map((e) => [e.id, e]));
   }
 
+  /** Use this segmenter from now on (jieba, once it has started; the engine may be built with CHARACTERS before). */
+  setSegmenter(seg: Segmenter): void {
+    this.seg = seg;
+  }
+
+  /** Made with a stand-in segmenter: differences are not widened to words, short terms are missing. */
+  get provisional(): boolean {
+    return this.seg.provisional === true;
+  }
+
   /** The glossary entry with this id. */
   entry(id: string): GlossaryEntry | undefined {
     return this.entries.get(id);
+  }
+
+  /** Words the segmenter's dictionary must hold for term confirmation (of this engine's glossary). */
+  dictionaryWords(): string[] {
+    return this.terms.dictionaryWords();
   }
 
   /** Words the segmenter's dictionary must hold for term confirmation. */

@@ -12,11 +12,27 @@ export interface SegToken {
 }
 
 export interface Segmenter {
+  /**
+   * A stand-in until the real segmenter is ready (CHARACTERS): results made
+   * with it are provisional, and term finding leaves out the forms it would
+   * have to confirm as words.
+   */
+  provisional?: boolean;
   /** Words of `text`, in order, covering it exactly, with part-of-speech tags. */
   tokenize(text: string): SegToken[];
   /** The same words without tags ('' each): where only word boundaries matter (jieba: cut is ~3× cheaper than tag). */
   split?(text: string): SegToken[];
 }
+
+/**
+ * Every character its own word: what the engine uses while jieba starts, so
+ * that differences need not wait for it (they are then not widened to whole
+ * words, nor typed as names, until the full run).
+ */
+export const CHARACTERS: Segmenter = {
+  provisional: true,
+  tokenize: (text) => Array.from({ length: text.length }, (_, i) => ({ start: i, end: i + 1, tag: 'x' })),
+};
 
 /** Sentence ends and separators: a window for jieba never needs to cross them. */
 const STOP = /[。!?;\n]/;

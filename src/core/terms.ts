@@ -76,7 +76,8 @@ export class TermFinder {
       for (const f of forms) {
         if (!s.startsWith(f.norm, i)) continue;
         const span = { termId: f.id, a0: i, a1: i + f.norm.length, form: f.form };
-        (f.confirm ? check : found).push(span);
+        if (!f.confirm) found.push(span);
+        else if (!seg.provisional) check.push(span); // a stand-in segmenter cannot tell words: the full run will
       }
     }
     // Confirm short forms on word boundaries, segmenting each sentence window once (all in one call into jieba).

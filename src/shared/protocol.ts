@@ -67,6 +67,8 @@ export const PageResultSchema = v.object({
   remembered: v.optional(v.object({ id: v.string(), title: v.string() })),
   /** Milliseconds the engine took. */
   engineMs: v.number(),
+  /** Made before jieba had started: differences not yet widened to words, short terms missing; the complete result follows. */
+  partial: v.optional(v.literal(true)),
 });
 export type PageResult = v.InferOutput<typeof PageResultSchema>;
 
@@ -91,6 +93,8 @@ export const ToBackground = {
     breaks: v.optional(v.pipe(v.array(offset), v.maxLength(MAX_PAGE_CHARS))),
     /** Page chrome (header, navigation, side column, footer): [start, end) ranges, left out of comparisons. */
     chrome: v.optional(v.pipe(v.array(v.tuple([offset, offset])), v.maxLength(100_000))),
+    /** Wait for the complete engine (jieba started): the page had a partial result. */
+    complete: v.optional(v.boolean()),
   }),
   /** The reader clicked the badge: open the side panel for this tab. */
   openSidePanel: v.object({ type: v.literal('openSidePanel') }),

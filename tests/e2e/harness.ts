@@ -196,9 +196,19 @@ export function tabIdOf(ext: Launched, page: Page): Promise<number> {
 }
 
 /** Wait until the extension has drawn its marks (the badge is shown). */
+/**
+ * Wait for Tifa's complete result on the page (the first page after start-up
+ * shows a partial one first: differences before jieba's terms) and return
+ * the badge text.
+ */
 export async function waitForMarks(page: Page, timeout = 15000): Promise<string> {
   const badge = page.locator('tifa-overlay .badge');
   await badge.waitFor({ state: 'visible', timeout });
+  const until = Date.now() + timeout;
+  while (!(await page.evaluate(() => performance.getEntriesByName('tifa:complete').length > 0))) {
+    if (Date.now() > until) throw new Error('no complete result from Tifa');
+    await page.waitForTimeout(25);
+  }
   return (await badge.textContent()) ?? '';
 }
 

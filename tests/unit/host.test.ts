@@ -13,11 +13,13 @@ import { B, version } from './helpers';
 
 // Version 001 with two edits: a known article that reads like none of its versions.
 const edited = version(B).text.replace('82个', '83个').replace('心绪激荡', '心情激荡');
-const page = (privateTab: boolean): { text: string; url: string; title: string; privateTab: boolean } => ({
+// `complete`: wait for jieba (a page's first answer after start-up may be partial; see the last test).
+const page = (privateTab: boolean): { text: string; url: string; title: string; privateTab: boolean; complete: boolean } => ({
   text: edited,
   url: 'https://www.news.cn/a.html',
   title: '凝心聚力',
   privateTab,
+  complete: true,
 });
 let n = 0;
 const freshHost = (): EngineHost => new EngineHost(new VersionStore(`host-test-${n++}`), (words) => Promise.resolve(nodeSegmenter(words)));
@@ -62,5 +64,38 @@ describe('EngineHost', () => {
     const [older, newer] = await Promise.all([host.annotate(1, 0, 1, page(true)), host.annotate(1, 0, 2, page(true))]);
     expect(older).toBeUndefined();
     expect(newer?.annotations.matches).toHaveLength(3);
+  });
+});
+
+describe('EngineHost while jieba starts', () => {
+  it('answers at once with the differences (partial), and completely once jieba is ready', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((ok) => (release = ok));
+    const host = new EngineHost(new VersionStore(`host-test-${n++}`), async (words) => {
+      await gate;
+      return nodeSegmenter(words);
+    });
+    const text = `${edited}\n\n他们在滨海两新区推进“两新”组织党建。`;
+    const first = await host.annotate(1, 0, 1, { ...page(false), text, complete: false });
+    expect(first?.partial).toBe(true);
+    expect(first?.annotations.matches).toHaveLength(3);
+    const changed = first!.annotations.differences.filter((d) => d.versionId === B && d.category !== 'punctuation');
+    expect(changed.map((d) => d.pageText)).toEqual(expect.arrayContaining(['83个']));
+    expect(first?.remembered).toBeUndefined(); // nothing is remembered from a partial result
+    expect(await host.list()).toEqual([]);
+
+    const pending = host.annotate(1, 0, 2, { ...page(false), text, complete: true });
+    release();
+    const full = await pending;
+    expect(full?.partial).toBeUndefined();
+    // short terms come with jieba, on word boundaries only: 两新 in quotes, not in 两新区
+    const twoNew = full!.annotations.terms.filter((t) => t.termId === 'two-new').map((t) => t.start);
+    expect(twoNew).toContain(text.lastIndexOf('两新'));
+    expect(twoNew).not.toContain(text.indexOf('两新区'));
+    expect(first!.annotations.terms.filter((t) => t.termId === 'two-new')).toEqual([]); // short forms wait for jieba
+    expect(full!.annotations.differences.filter((d) => d.versionId === B && d.category !== 'punctuation').map((d) => d.pageText)).toEqual(
+      expect.arrayContaining(['83个', '心情']),
+    );
+    expect(full?.remembered?.id).toMatch(/^user-/);
   });
 });
