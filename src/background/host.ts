@@ -4,7 +4,7 @@
  * tab, keeps each tab's latest result for the side panel and popup, skips runs
  * made stale by a newer one, and remembers new versions of known articles.
  */
-import { articleRange } from '../core/context';
+import { articleText } from '../core/context';
 import { Engine } from '../core/engine';
 import { CHARACTERS, type Segmenter } from '../core/segmenter';
 import type { Layout } from '../core/layout';
@@ -130,9 +130,8 @@ export class EngineHost {
     const a = r.annotations;
     if (!a.matches.length || a.matches.some((m) => sameAs(r, m.versionId))) return undefined;
     if (!(await settings.rememberVersions.getValue())) return undefined;
-    const [start, end] = articleRange(a)!;
     const v = makeUserVersion(
-      a.text.slice(start, end),
+      articleText(a)!,
       {
         title: r.title || a.matches[0]!.title,
         outlet: siteOf(r.url),

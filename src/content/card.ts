@@ -6,6 +6,7 @@ import type { PublicEntry } from '../core/glossary';
 import type { PageResult, VersionMeta } from '../shared/protocol';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
+import { copyText } from '../shared/copy';
 import { termHead, termMore } from '../shared/term-note';
 import type { CandidateMark, DiffMark, TermMark } from './marks';
 
@@ -24,10 +25,7 @@ export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[]
 export function candidateCard(m: CandidateMark): HTMLElement[] {
   const copy = h('button', { class: 'copy', attrs: { type: 'button' } }, t('cardCopy'));
   copy.addEventListener('click', () => {
-    void navigator.clipboard.writeText(m.text).then(
-      () => (copy.textContent = t('cardCopied')),
-      () => (copy.textContent = t('cardCopyFailed')),
-    );
+    void copyText(m.text).then((ok) => (copy.textContent = t(ok ? 'cardCopied' : 'cardCopyFailed')));
   });
   return [h('div', { class: 'label' }, t('cardCandidate')), h('h2', {}, m.text), h('p', {}, t('cardCandidateNote')), copy];
 }

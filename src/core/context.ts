@@ -6,8 +6,19 @@ export function around(text: string, start: number, end: number, width: number):
   return { before: text.slice(Math.max(0, start - width), start), after: text.slice(end, end + width) };
 }
 
-/** The page's article: from the first matched passage's start to the last one's end; undefined when nothing matched. */
-export function articleRange(a: Annotations): [number, number] | undefined {
+/**
+ * The page's article as text: the blocks that are the article in any matched
+ * passage (no chrome, metadata lines or "related news" boxes), one per line;
+ * undefined when nothing matched.
+ */
+export function articleText(a: Annotations): string | undefined {
   if (!a.matches.length) return undefined;
-  return [Math.min(...a.matches.map((m) => m.start)), Math.max(...a.matches.map((m) => m.end))];
+  const ranges = a.matches.flatMap((m) => m.article).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged.map(([s, e]) => a.text.slice(s, e).trim()).join('\n');
 }

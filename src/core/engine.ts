@@ -12,7 +12,7 @@ import { typeEdits } from './classify';
 import { CorpusIndex } from './corpus-index';
 import type { GlossaryEntry } from './glossary';
 import { fingerprint } from './kgrams';
-import { articleBlocks, blankLineBreaks, blockAt, normBlockStarts, withoutRanges, type Layout } from './layout';
+import { articleBlocks, blankLineBreaks, blockAt, metadataBlocks, normBlockStarts, withoutRanges, type Layout } from './layout';
 import { hasFoldedScript, normalize, toRawRange, type NormText } from './normalize';
 import type { Segmenter } from './segmenter';
 import { TermFinder } from './terms';
@@ -59,14 +59,16 @@ interface Page {
 }
 
 function known(v: Version): Known {
-  const t = normalize(v.text);
-  return { v, t, blocks: normBlockStarts(t, blankLineBreaks(v.text)) };
+  const breaks = blankLineBreaks(v.text);
+  const t = withoutRanges(normalize(v.text), metadataBlocks(v.text, breaks));
+  return { v, t, blocks: normBlockStarts(t, breaks) };
 }
 
-/** The page's normalized text without its chrome, and where its blocks start. */
+/** The page's normalized text without its chrome and metadata lines, and where its blocks start. */
 function pageOf(whole: NormText, layout: Layout = {}): Page {
-  const t = withoutRanges(whole, layout.chrome ?? []);
-  return { t, blocks: normBlockStarts(t, layout.breaks ?? blankLineBreaks(whole.raw)) };
+  const breaks = layout.breaks ?? blankLineBreaks(whole.raw);
+  const t = withoutRanges(whole, [...(layout.chrome ?? []), ...metadataBlocks(whole.raw, breaks)]);
+  return { t, blocks: normBlockStarts(t, breaks) };
 }
 
 /** Where a glossary term is used: on the page, and in which matched versions. */
@@ -236,7 +238,7 @@ export class Engine {
     const aBlocks = windowed ? [0, ...page.blocks.filter((b) => b > w0 && b < w1).map((b) => b - w0)] : page.blocks;
     const raw = align(A, k.t.norm, { aBlocks, bBlocks: k.blocks, minScore: this.minScore, minExcerptScore: EXCERPT_MIN_SCORE });
     if (!raw) return undefined;
-    const al = articleOnly(shift(raw, w0), page);
+    const { al, article } = articleOnly(shift(raw, w0), page);
     // The score is over the whole region, other blocks included: a different article that shares a few
     // quotations with this one is not a version of it.
     const lenA = al.a1 - al.a0;
@@ -255,6 +257,7 @@ export class Engine {
       end,
       versionStart,
       versionEnd,
+      article: article.map(([a, b]) => toRawRange(page.t, a, b)),
     };
     const differences = typeEdits(page.t, k.t, al, this.seg).map((e): Difference => {
       const [s, en] = toRawRange(page.t, e.a0, e.a1);
@@ -320,12 +323,23 @@ function densestPassage(positions: readonly number[], len: number): [number, num
  * that hardly agrees with the version (a "related news" box between two
  * paragraphs, an excerpting page's own words between two quotations) is not
  * the article: its text is neither added nor changed, and a removal is shown
- * only where it borders the article.
+ * only where it borders the article. Except a paragraph of prose the page
+ * inserted where the version has nothing: that is an added paragraph.
  */
-function articleOnly(al: Alignment, page: Page): Alignment {
+function articleOnly(al: Alignment, page: Page): { al: Alignment; article: [number, number][] } {
   const len = page.t.norm.length;
   const agree = al.ops.filter((op) => op.kind === 'equal' || op.kind === 'moved').map((op) => [op.a0, op.a1] as const);
-  const isArticle = articleBlocks(page.blocks, len, agree);
+  const agreeing = articleBlocks(page.blocks, len, agree);
+  const inserted = new Set<number>(); // blocks of prose the page added where the version has nothing
+  for (const op of al.ops) {
+    if (op.kind !== 'added') continue;
+    for (let p = op.a0; p < op.a1;) {
+      const [s, e] = blockAt(page.blocks, len, p);
+      if (s >= op.a0 && e <= op.a1 && isProse(page.t.norm.slice(s, e))) inserted.add(s);
+      p = e;
+    }
+  }
+  const isArticle = (p: number): boolean => agreeing(p) || (p >= 0 && p < len && inserted.has(blockAt(page.blocks, len, p)[0]));
   const ops: AlignOp[] = [];
   let changed = false;
 
@@ -351,8 +365,24 @@ function articleOnly(al: Alignment, page: Page): Alignment {
     changed = true;
     if (a1 > a0) ops.push({ ...op, a0, a1, kind: op.b1 > op.b0 ? 'changed' : 'added' });
   }
-  return changed ? { ...al, ops } : al;
+  // The article's blocks within the region, for whoever keeps the article's text (remembering a version).
+  const article: [number, number][] = [];
+  for (let p = al.a0; p < al.a1;) {
+    const [s, e] = blockAt(page.blocks, len, p);
+    const from = Math.max(s, al.a0);
+    const to = Math.min(e, al.a1);
+    if (isArticle(p)) article.push([from, to]);
+    p = to;
+  }
+  return { al: changed ? { ...al, ops } : al, article };
 }
+
+/** A block of prose: a sentence's end after at least 20 Chinese characters (a list of headlines has none). */
+function isProse(s: string): boolean {
+  const end = Math.max(s.lastIndexOf('。'), s.lastIndexOf('!'), s.lastIndexOf('?'));
+  return end > 0 && (s.slice(0, end).match(HAN_G)?.length ?? 0) >= 20;
+}
+const HAN_G = /\p{Script=Han}/gu;
 
 function shift(al: Alignment, by: number): Alignment {
   if (by === 0) return al;

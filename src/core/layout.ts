@@ -8,7 +8,7 @@
  * leaves chrome out of the comparison and reports edits at the article's
  * edges only up to the block that holds them (see align.ts).
  */
-import type { NormText } from './normalize';
+import { foldScript, type NormText } from './normalize';
 
 /** What an extraction knows of its text's structure, in raw (UTF-16) offsets of that text. */
 export interface Layout {
@@ -145,4 +145,28 @@ export function articleBlocks(
     const [s, e] = blockAt(starts, len, pos);
     return (covered.get(s) ?? 0) >= ARTICLE_SHARE * (e - s);
   };
+}
+
+/** Labels of a page's metadata lines: source, author, editor, time, "share to". */
+const META_LABEL = /(来源|作者|编辑|责编|责任编辑|发布时间|发布日期|稿源|供稿|原标题|分享到)\s*[:：]/;
+/** A date with a time of day (2026-01-25 09:30, 2026年01月26日08:15): a page's timestamp, not article prose. */
+const DATE_TIME = /\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2}\s*日?\s*\d{1,2}[:：]\d{2}/;
+/** Lines longer than this are prose, whatever they contain. */
+const META_MAX = 100;
+
+/**
+ * Blocks that are a page's metadata lines — "来源：新华网 | 2026-01-25 09:30",
+ * "（责任编辑：王小明）", "分享到：微信 微博" — as [start, end) raw ranges.
+ * Every site writes its own, so two versions of one article differ there
+ * without the article differing: the engine leaves them out, like chrome.
+ */
+export function metadataBlocks(raw: string, breaks: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (const at of [...breaks, raw.length]) {
+    const line = foldScript(raw.slice(from, at).trim()); // 來源 is 来源
+    if (line && line.length <= META_MAX && (META_LABEL.test(line) || DATE_TIME.test(line))) out.push([from, at]);
+    from = at + 1;
+  }
+  return out;
 }

@@ -19,6 +19,8 @@ export interface Match {
   /** The aligned region in the version's text (extra to the contract). */
   versionStart: number;
   versionEnd: number;
+  /** The page's blocks within [start, end) that are the article: no chrome, metadata or "related news" boxes (extra). */
+  article: [number, number][];
 }
 
 export interface Difference {

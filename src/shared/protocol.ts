@@ -22,6 +22,7 @@ export const AnnotationsSchema = v.object({
       end: offset,
       versionStart: offset,
       versionEnd: offset,
+      article: v.array(v.tuple([offset, offset])),
     }),
   ),
   differences: v.array(

@@ -1,6 +1,6 @@
 /** Extension-page side of the versions library: requests to the background, and saving the current page. */
 import { browser } from 'wxt/browser';
-import { articleRange } from '../core/context';
+import { articleText } from '../core/context';
 import type { LibraryReply, PageResult } from '../shared/protocol';
 import { siteOf } from '../shared/sites';
 import { requireChinese } from '../shared/text-input';
@@ -22,9 +22,9 @@ export async function ask<T>(msg: Record<string, unknown>): Promise<T> {
 export async function saveTab(tabId: number, url: string, result: PageResult | undefined): Promise<{ id: string; added: boolean }> {
   let text: string;
   let title = result?.title ?? '';
-  const article = result && articleRange(result.annotations);
-  if (result && article) {
-    text = result.annotations.text.slice(...article);
+  const article = result && articleText(result.annotations);
+  if (article) {
+    text = article;
   } else {
     const html: unknown = await browser.tabs.sendMessage(tabId, { type: 'getPageHtml' }, { frameId: result?.frameId ?? 0 });
     if (typeof html !== 'string') throw new Error('Tifa cannot read this page.');

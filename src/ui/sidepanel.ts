@@ -8,6 +8,7 @@ import { h } from '../shared/dom';
 import { t, uiIsChinese } from '../shared/i18n';
 import { receive, sameAs, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import { copyText } from '../shared/copy';
 import { termMore } from '../shared/term-note';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
@@ -137,10 +138,7 @@ function candidatesSection(r: PageResult): HTMLElement[] {
   const copyAll = h('button', { attrs: { id: 'copy-candidates', type: 'button' } }, t('cardCopy'));
   copyAll.addEventListener('click', () => {
     const text = [...new Set(c.map((x) => x.text))].join('\n');
-    void navigator.clipboard.writeText(text).then(
-      () => (copyAll.textContent = t('cardCopied')),
-      () => (copyAll.textContent = t('cardCopyFailed')),
-    );
+    void copyText(text).then((ok) => (copyAll.textContent = t(ok ? 'cardCopied' : 'cardCopyFailed')));
   });
   return [
     h('h2', {}, t('panelCandidates', c.length)),

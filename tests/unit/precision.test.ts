@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/cli/extract-html';
+import { articleText } from '../../src/core/context';
 import type { Layout } from '../../src/core/layout';
 import type { Annotations, Difference } from '../../src/core/types';
 import { B_ID, chromePages, type ChromePage, type Planted } from '../fixtures/chrome-pages';
@@ -33,7 +34,7 @@ function core(e: Planted): [string, string] {
   while (i < e.from.length && i < e.to.length && e.from[i] === e.to[i]) i++;
   let j = 0;
   while (j < e.from.length - i && j < e.to.length - i && e.from[e.from.length - 1 - j] === e.to[e.to.length - 1 - j]) j++;
-  return [e.from.slice(i, e.from.length - j), e.to.slice(i, e.to.length - j)];
+  return [e.from.slice(i, e.from.length - j).trim(), e.to.slice(i, e.to.length - j).trim()];
 }
 
 const visible = (a: Annotations, versionId: string): Difference[] =>
@@ -83,5 +84,17 @@ describe('the layout the extraction reports', () => {
     const bare = engine.annotate(text);
     // The related-news box between two paragraphs is not the article, with or without landmarks.
     expect(bare.differences.filter((d) => d.versionId === B_ID && d.pageText.includes('相关新闻'))).toEqual([]);
+  });
+});
+
+describe('the article as text (what Tifa keeps when it remembers or saves a page)', () => {
+  it.each(['portal', 'divs', 'aria', 'reprint'])('"%s": the article blocks only, no chrome, metadata or related box', (name) => {
+    const pg = chromePages().find((p) => p.name === name)!;
+    const { text, layout } = read(pg);
+    const article = articleText(engine.annotate(text, layout))!;
+    for (const c of pg.chrome.filter((x) => x.length >= 4)) expect(article, c).not.toContain(c);
+    expect(article).toContain('社会治理之路');
+    expect(article).toContain('该辖区86个快递');
+    expect(article.split('\n').length).toBeGreaterThan(40);
   });
 });
