@@ -30,4 +30,40 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs'],
     rules: noHtmlSinks,
   },
+  // Where code runs decides what it may import: the side panel and popup (ui) and the content script
+  // never import each other; what both need lives in src/shared. The core imports neither.
+  {
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/content/**', '**/content'], message: 'ui and content share code through src/shared.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/ui/**', '**/ui'], message: 'ui and content share code through src/shared.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/content/**', '**/ui/**', '**/background/**', '**/shared/**', '**/cli/**'],
+              message: 'src/core is pure: it imports only src/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -92,6 +92,11 @@ export const EntrySchema = v.strictObject({
   ),
   /** Deliberate departures from pinyin-pro / OpenCC, each with its reason. */
   overrides: v.optional(v.strictObject({ pinyin: v.optional(nonEmpty), traditional: v.optional(nonEmpty) })),
+  /**
+   * Forms that are also ordinary words (两重 "two-fold"): marked only inside
+   * quotation marks, as official texts write the abbreviation.
+   */
+  quotedOnly: v.optional(v.array(nonEmpty)),
 });
 
 export type GlossaryEntry = v.InferOutput<typeof EntrySchema>;

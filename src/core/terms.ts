@@ -29,7 +29,11 @@ interface Form {
   form: string;
   /** Short and unquoted: jieba must confirm it is a word where it stands. */
   confirm: boolean;
+  /** Also an ordinary word: counts only inside quotation marks. */
+  quoted: boolean;
 }
+
+const QUOTE = /["']/;
 
 /** Forms with fewer Chinese characters than this are confirmed by jieba. */
 const CONFIRM_BELOW = 4;
@@ -43,12 +47,19 @@ export class TermFinder {
 
   constructor(entries: readonly GlossaryEntry[]) {
     for (const e of entries) {
+      const quoted = new Set((e.quotedOnly ?? []).map((q) => normalize(q).norm));
       for (const f of new Set([e.term, ...e.variants])) {
         const norm = normalize(f).norm;
         if (norm.length < 2) continue;
         const key = norm.charCodeAt(0) * 0x10000 + norm.charCodeAt(1);
         const list = this.byFirst.get(key) ?? [];
-        list.push({ norm, id: e.id, form: f, confirm: hanCount(norm) < CONFIRM_BELOW && !/^".+"$/.test(norm) });
+        list.push({
+          norm,
+          id: e.id,
+          form: f,
+          confirm: hanCount(norm) < CONFIRM_BELOW && !/^".+"$/.test(norm),
+          quoted: quoted.has(norm),
+        });
         this.byFirst.set(key, list);
       }
     }
@@ -75,6 +86,7 @@ export class TermFinder {
       if (!forms) continue;
       for (const f of forms) {
         if (!s.startsWith(f.norm, i)) continue;
+        if (f.quoted && !(QUOTE.test(s[i - 1] ?? '') && QUOTE.test(s[i + f.norm.length] ?? ''))) continue;
         const span = { termId: f.id, a0: i, a1: i + f.norm.length, form: f.form };
         if (!f.confirm) found.push(span);
         else if (!seg.provisional) check.push(span); // a stand-in segmenter cannot tell words: the full run will
