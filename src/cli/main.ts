@@ -6,6 +6,7 @@
  *   tifa export FILE --anki|--csv|--markdown|--json [--versions DIR]
  *   tifa versions [--json] [--versions DIR]
  *   tifa glossary [TERM] [--json]
+ *   tifa define TEXT [--json]
  *
  * User errors print one line on stderr and exit 2; never a stack trace.
  */
@@ -17,6 +18,8 @@ import type { Layout } from '../core/layout';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { publicEntry, type GlossaryEntry } from '../core/glossary';
 import { loadCorpus, loadGlossary } from './assets';
+import { defineCommand } from './define-cmd';
+import { loadDictionary } from './dictionary-data';
 import { glossaryCommand } from './glossary-cmd';
 import { readPage, UsageError } from './input';
 import { nodeSegmenter } from './jieba';
@@ -29,6 +32,7 @@ const USAGE = `usage:
                                         FILE's terms as Anki TSV or CSV, its differences as a Markdown report or JSON
   tifa versions [--json]                the known versions
   tifa glossary [TERM] [--json]         the glossary, or one entry (term, variant, traditional form or id)
+  tifa define TEXT [--json]             dictionary entries (CC-CEDICT) for the longest word at TEXT's start, then shorter ones
 options:
   --versions DIR                        also know every file in DIR as a version (id = file stem), for this run
   --all                                 show punctuation-only differences in the human-readable report`;
@@ -146,6 +150,10 @@ export function run(argv: string[]): string {
           2,
         );
       return corpus.map((v) => `${v.id}  ${v.date.padEnd(10)}  ${v.outlet}  ${v.title}`).join('\n');
+    }
+    case 'define': {
+      want(1);
+      return defineCommand(loadDictionary(), rest[0]!, json);
     }
     case 'glossary': {
       if (rest.length > 1) throw new UsageError(`tifa glossary takes at most one term\n${USAGE}`);
