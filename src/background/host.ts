@@ -216,7 +216,7 @@ export class EngineHost {
   }
 
   async backup(): Promise<Backup> {
-    return makeBackup(await this.store.list(), new Date());
+    return makeBackup(await this.store.list(), new Date(), await this.store.words());
   }
 
   /** Start jieba and build the index ahead of the first page. */

@@ -5,12 +5,25 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { checkUserVersion, makeUserVersion, type UserVersion } from '../core/user-versions';
-import { receive, ToBackground, type BackgroundMessage, type LibraryReply, type PageResult, type VersionSummary } from '../shared/protocol';
+import { checkWord, wordFrom } from '../core/words';
+import {
+  receive,
+  ToBackground,
+  type BackgroundMessage,
+  type LibraryReply,
+  type LookupReply,
+  type PageResult,
+  type VersionSummary,
+} from '../shared/protocol';
+import { dictionary } from './dictionary';
 import { eraseSettings, settings } from '../shared/settings';
 import { EngineHost } from './host';
 import { StoreError, VersionStore } from './store';
 
-const host = new EngineHost(new VersionStore());
+const store = new VersionStore();
+const host = new EngineHost(store);
+/** A card shows this many entries at most (the longest word's senses, then shorter words). */
+const MAX_LOOKUP_ENTRIES = 10;
 const EXTRA_SCRIPT_ID = 'tifa-extra-sites';
 
 async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSender): Promise<unknown> {
@@ -43,6 +56,10 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
     case 'siteGranted':
       await registerExtraSites();
       return true;
+    case 'lookup': {
+      const entries = (await dictionary()).lookup(msg.text).slice(0, MAX_LOOKUP_ENTRIES);
+      return { entries } satisfies LookupReply;
+    }
     default:
       return library(msg);
   }
@@ -97,6 +114,24 @@ async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
       return (await host.drop(msg.id)) ?? null;
     case 'eraseAll':
       return eraseAll();
+    case 'saveWord': {
+      const r = checkWord(wordFrom(msg.entry, msg.where));
+      if (!r.ok) throw new Error(`not a word: ${r.problem}`);
+      return { added: await store.addWords([r.word]) };
+    }
+    case 'importWords': {
+      const words = msg.words.map((x, i) => {
+        const r = checkWord(x);
+        if (!r.ok) throw new Error(`word ${i + 1} is invalid: ${r.problem}`);
+        return r.word;
+      });
+      return { added: await store.addWords(words), total: words.length };
+    }
+    case 'listWords':
+      return store.words();
+    case 'deleteWord':
+      await store.deleteWord(msg.id);
+      return true;
     case 'exportBackup':
       return host.backup();
     default:
@@ -141,15 +176,16 @@ async function injectContentScript(tabId: number): Promise<void> {
  * every setting, and the sites the reader granted (their permissions are
  * given back). What the manifest itself asks for stays.
  */
-async function eraseAll(): Promise<{ versions: number }> {
+async function eraseAll(): Promise<{ versions: number; words: number }> {
   const versions = await host.eraseAll();
+  const words = await store.clearWords();
   await eraseSettings();
   await registerExtraSites();
   const m = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
   const required = new Set([...(m.host_permissions ?? []), ...(m.permissions ?? [])]);
   const origins = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !required.has(o));
   if (origins.length) await browser.permissions.remove({ origins }).catch(() => false);
-  return { versions };
+  return { versions, words };
 }
 
 let registering: Promise<void> = Promise.resolve();
@@ -200,7 +236,12 @@ export function startBackground(): void {
     void (async () => {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
-      const msg = command === 'toggle-marks' ? { type: 'toggleMarks' } : { type: 'step', direction: command === 'next-mark' ? 1 : -1 };
+      const msg =
+        command === 'toggle-marks'
+          ? { type: 'toggleMarks' }
+          : command === 'toggle-lookup'
+            ? { type: 'toggleLookup' }
+            : { type: 'step', direction: command === 'next-mark' ? 1 : -1 };
       await browser.tabs.sendMessage(tab.id, msg).catch(() => undefined);
     })();
   });

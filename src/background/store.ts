@@ -6,11 +6,32 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { checkUserVersion, type UserVersion } from '../core/user-versions';
+import { checkWord, type Word } from '../core/words';
 
 interface TifaDB extends DBSchema {
   versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
   /** Ids of versions the reader deleted: never remembered automatically again. */
   dismissed: { key: string; value: { id: string; at: string } };
+  /** The learner's word list. */
+  words: { key: string; value: Word; indexes: { addedAt: string } };
+}
+
+const opened = new Map<string, Promise<IDBPDatabase<TifaDB>>>();
+
+/** Tifa's database (one per name: tests use their own), opened once and upgraded in place. */
+function openTifaDB(name: string): Promise<IDBPDatabase<TifaDB>> {
+  let db = opened.get(name);
+  if (!db) {
+    db = openDB<TifaDB>(name, 3, {
+      upgrade(d, oldVersion) {
+        if (oldVersion < 1) d.createObjectStore('versions', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
+        if (oldVersion < 2) d.createObjectStore('dismissed', { keyPath: 'id' });
+        if (oldVersion < 3) d.createObjectStore('words', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
+      },
+    });
+    opened.set(name, db);
+  }
+  return db;
 }
 
 /** A storage failure with a reader-facing message. */
@@ -39,12 +60,7 @@ export class VersionStore {
   constructor(private readonly name = 'tifa') {}
 
   private open(): Promise<IDBPDatabase<TifaDB>> {
-    this.db ??= openDB<TifaDB>(this.name, 2, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) db.createObjectStore('versions', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
-        if (oldVersion < 2) db.createObjectStore('dismissed', { keyPath: 'id' });
-      },
-    });
+    this.db ??= openTifaDB(this.name);
     return this.db;
   }
 
@@ -147,5 +163,40 @@ export class VersionStore {
   /** Did the reader delete this text before? */
   async dismissed(id: string): Promise<boolean> {
     return (await (await this.open()).get('dismissed', id)) !== undefined;
+  }
+
+  /** The word list, oldest first. Records that fail validation are skipped. */
+  async words(): Promise<Word[]> {
+    const all = await (await this.open()).getAllFromIndex('words', 'addedAt');
+    return all.filter((w) => checkWord(w).ok);
+  }
+
+  /** Star words (the same word again replaces its record); all or none. Returns how many were new. */
+  async addWords(ws: readonly Word[]): Promise<number> {
+    try {
+      const db = await this.open();
+      const tx = db.transaction('words', 'readwrite');
+      let added = 0;
+      for (const w of ws) {
+        if (!(await tx.store.get(w.id))) added++;
+        await tx.store.put(w);
+      }
+      await tx.done;
+      return added;
+    } catch (e) {
+      throw wrap(e);
+    }
+  }
+
+  async deleteWord(id: string): Promise<void> {
+    await (await this.open()).delete('words', id);
+  }
+
+  /** Erase the word list; returns how many words there were. */
+  async clearWords(): Promise<number> {
+    const db = await this.open();
+    const n = await db.count('words');
+    await db.clear('words');
+    return n;
   }
 }

@@ -6,7 +6,9 @@ import type { PublicEntry } from '../core/glossary';
 import type { PageResult, VersionMeta } from '../shared/protocol';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
+import type { DictEntry } from '../core/dictionary';
 import { copyText } from '../shared/copy';
+import { pinyinView } from '../shared/pinyin-view';
 import { termHead, termMore } from '../shared/term-note';
 import type { CandidateMark, DiffMark, TermMark } from './marks';
 
@@ -19,6 +21,48 @@ export function termCard(m: TermMark, r: PageResult, zh: boolean): HTMLElement[]
   const e = r.entries[m.termId] as PublicEntry | undefined;
   if (!e) return [h('p', {}, m.termId)];
   return [...termHead(e, m.traditional), termMore(e, r.entries, zh, m.traditional)];
+}
+
+/**
+ * A word's card (the dictionary): when the word is also a glossary term, the
+ * term's compact note first; then each dictionary entry — headword,
+ * pinyin, definitions, measure words — with a star that adds it to the
+ * word list.
+ */
+export function wordCard(
+  entries: readonly DictEntry[],
+  term: PublicEntry | undefined,
+  traditional: boolean,
+  toneColours: boolean,
+  star: (e: DictEntry) => Promise<boolean>,
+): HTMLElement[] {
+  const out: HTMLElement[] = term ? [...termHead(term, traditional), h('hr', {})] : [];
+  for (const e of entries) {
+    const button = h('button', { class: 'star', title: t('cardStar'), attrs: { type: 'button', 'aria-label': t('cardStar') } }, '☆');
+    button.addEventListener('click', () => {
+      void star(e).then((ok) => {
+        button.textContent = ok ? '★' : '☆';
+        button.title = t(ok ? 'cardStarred' : 'cardCopyFailed');
+      });
+    });
+    const head = e.traditional !== e.simplified ? `${e.simplified} ${e.traditional}` : e.simplified;
+    out.push(
+      h(
+        'div',
+        { class: 'word' },
+        h('div', { class: 'head' }, h('span', { class: 'hw' }, head), ' ', pinyinView(e.pinyin, toneColours), ' ', button),
+        h(
+          'ol',
+          { class: 'defs' },
+          e.definitions.map((d) => h('li', {}, d)),
+        ),
+        e.classifiers.length
+          ? h('div', { class: 'cl' }, t('cardMeasure'), ' ', e.classifiers.map((c) => `${c.simplified} ${c.pinyin}`).join('，'))
+          : null,
+      ),
+    );
+  }
+  return out;
 }
 
 /** A numbered formulation the glossary does not hold yet: what it is, and a button to copy it. */

@@ -15,13 +15,16 @@ import {
   type PageResult,
   type Status,
 } from '../shared/protocol';
-import { readSettings, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
+import type { DictEntry } from '../core/dictionary';
+import type { PublicEntry } from '../core/glossary';
+import { readSettings, setLookupOnHover, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { hanCount } from '../shared/text-input';
 import { t, uiIsChinese } from '../shared/i18n';
-import { candidateCard, diffCard, termCard } from './card';
-import { extractPageSliced, offsetOf, type PageText } from './extract';
-import { buildMarks, counts, marksAt, type Mark } from './marks';
+import { candidateCard, diffCard, termCard, wordCard } from './card';
+import { extractPageSliced, offsetAtPoint, rangeFor, type PageText } from './extract';
+import { WordLookup } from './lookup';
+import { buildMarks, counts, HIGHLIGHTS, marksAt, type Mark, type TermMark } from './marks';
 import { Overlay, toPage } from './overlay';
 import { Renderer } from './render';
 
@@ -32,6 +35,14 @@ const MUTATION_DEBOUNCE_MS = 700;
 const MUTATION_MAX_WAIT_MS = 3000;
 /** Longest stretch of reading the page before yielding to it (well under the 50 ms of a long task). */
 const EXTRACT_SLICE_MS = 12;
+/** cardMark while the card shows a word from the dictionary (not a mark). */
+const WORD_CARD = -2;
+
+/** Typing in a field: its keys are the page's, not Tifa's. */
+function isEditing(e: KeyboardEvent): boolean {
+  const t = e.composedPath()[0];
+  return t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+}
 
 /** The mark index of the removal marker (in the overlay) an event happened on, or -1. */
 function markerIndex(e: Event): number {
@@ -59,6 +70,14 @@ export class Controller {
   private firstPending = 0;
   private observer: MutationObserver | undefined;
   private unwatch: (() => void) | undefined;
+  /** The dictionary under the pointer; its card is the one card (cardMark WORD_CARD while it shows). */
+  private readonly lookup = new WordLookup({
+    page: () => this.page,
+    show: (start, end, entries, star) => this.showWord(start, end, entries, star),
+    hide: () => this.hideCard(),
+  });
+  private lastX = -1;
+  private lastY = -1;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -196,11 +215,17 @@ export class Controller {
   private listen(): void {
     let frame = 0;
     this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      [this.lastX, this.lastY] = [e.clientX, e.clientY];
       if (frame || this.pinned) return;
       const marker = markerIndex(e);
+      const word = e.shiftKey || this.settings.lookupOnHover;
+      // On Tifa's own card nothing changes; a word card stays until another word, a click elsewhere or Esc.
+      if (this.overlay && e.composedPath().includes(this.overlay.card)) return;
+      if (!word && this.cardMark === WORD_CARD) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (marker >= 0) {
+        if (word) this.lookWord(e.clientX, e.clientY);
+        else if (marker >= 0) {
           if (marker !== this.cardMark) this.showCard(marker, false);
         } else this.hover(e.clientX, e.clientY);
       });
@@ -210,9 +235,13 @@ export class Controller {
       const i = marker >= 0 ? marker : this.hit(e.clientX, e.clientY);
       if (i >= 0) {
         this.showCard(i, true);
-      } else if (this.pinned) this.hideCard();
+      } else if (this.pinned || this.cardMark === WORD_CARD) this.hideCard();
     });
     this.ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (isEditing(e)) return;
+      // Shift pressed with the pointer resting on a word looks it up there and then.
+      if (e.key === 'Shift' && !this.pinned && this.lastX >= 0) return this.lookWord(this.lastX, this.lastY);
+      if (this.lookup.key(e)) return e.preventDefault();
       if (e.key === 'Escape' && this.cardMark >= 0) {
         this.hideCard();
         this.renderer?.focus(undefined);
@@ -229,21 +258,7 @@ export class Controller {
   /** Index of the mark under the point, or -1. */
   private hit(x: number, y: number): number {
     if (!this.page || !this.renderer || !this.settings.marksVisible) return -1;
-    let node: Node | undefined;
-    let offset = 0;
-    const doc = document as Document & {
-      caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
-    };
-    if (doc.caretPositionFromPoint) {
-      // Naming the open shadow roots lets the hit land inside them (Chrome 128+, Firefox 139+).
-      const p = doc.caretPositionFromPoint(x, y, { shadowRoots: this.page.shadowRoots });
-      if (p) [node, offset] = [p.offsetNode, p.offset];
-    } else {
-      const r = document.caretRangeFromPoint?.(x, y);
-      if (r) [node, offset] = [r.startContainer, r.startOffset];
-    }
-    if (!node) return -1;
-    const pos = offsetOf(this.page, node, offset);
+    const pos = offsetAtPoint(this.page, x, y);
     if (pos === undefined) return -1;
     for (const at of [pos, pos - 1]) {
       for (const m of marksAt(this.marks, at)) {
@@ -253,6 +268,34 @@ export class Controller {
       }
     }
     return -1;
+  }
+
+  /** The dictionary at a viewport point. */
+  private lookWord(x: number, y: number): void {
+    if (!this.page || this.siteOff()) return;
+    void this.lookup.at(offsetAtPoint(this.page, x, y), x, y);
+  }
+
+  /** The word card: the dictionary's entries for page[start, end), the glossary's note first when the word is a term. */
+  private showWord(start: number, end: number, entries: DictEntry[], star: (e: DictEntry) => Promise<boolean>): void {
+    const r = this.page && rangeFor(this.page, start, end);
+    if (!r) return;
+    this.overlay ??= this.makeOverlay();
+    this.overlay.ensureAttached();
+    const term = this.marks.find((m): m is TermMark => m.type === 'term' && m.start <= start && start < m.end);
+    const entry = term && (this.result?.entries[term.termId] as PublicEntry | undefined);
+    const card = this.overlay.card;
+    card.replaceChildren(...wordCard(entries, entry, term?.traditional === true, this.settings.toneColours, star));
+    const hint = document.createElement('div');
+    hint.className = 'hint';
+    hint.textContent = t('cardWordHint');
+    card.append(hint);
+    card.classList.remove('pinned');
+    card.hidden = false;
+    this.cardMark = WORD_CARD;
+    this.pinned = false;
+    CSS.highlights.set(HIGHLIGHTS.lookup, new Highlight(r));
+    this.place(card, r);
   }
 
   private hover(x: number, y: number): void {
@@ -301,6 +344,10 @@ export class Controller {
 
   private hideCard(): void {
     if (this.overlay) this.overlay.card.hidden = true;
+    if (this.cardMark === WORD_CARD) {
+      CSS.highlights.delete(HIGHLIGHTS.lookup);
+      this.lookup.reset();
+    }
     this.cardMark = -1;
     this.pinned = false;
   }
@@ -318,6 +365,9 @@ export class Controller {
       }
       case 'toggleMarks':
         void this.toggle();
+        break;
+      case 'toggleLookup':
+        void setLookupOnHover(!this.settings.lookupOnHover);
         break;
       case 'step':
         this.step(msg.direction);

@@ -244,6 +244,27 @@ export function rangeFor(p: PageText, start: number, end: number): Range | undef
   }
 }
 
+/**
+ * The text offset of the caret position at a viewport point, or undefined
+ * off the extracted text. Naming the open shadow roots lets the hit land
+ * inside them (Chrome 128+, Firefox 139+).
+ */
+export function offsetAtPoint(p: PageText, x: number, y: number): number | undefined {
+  let node: Node | undefined;
+  let offset = 0;
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number, o?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const c = doc.caretPositionFromPoint(x, y, { shadowRoots: p.shadowRoots });
+    if (c) [node, offset] = [c.offsetNode, c.offset];
+  } else {
+    const r = document.caretRangeFromPoint?.(x, y);
+    if (r) [node, offset] = [r.startContainer, r.startOffset];
+  }
+  return node ? offsetOf(p, node, offset) : undefined;
+}
+
 /** The text offset of a DOM position (from hit-testing); undefined outside the extracted text. */
 export function offsetOf(p: PageText, node: Node, offset: number): number | undefined {
   const i = p.byNode.get(node as Text);

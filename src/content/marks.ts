@@ -12,6 +12,8 @@ import { shown } from '../shared/shown';
 export const HIGHLIGHTS = {
   term: 'tifa-term',
   candidate: 'tifa-candidate',
+  /** The word under the pointer while its dictionary card shows. */
+  lookup: 'tifa-lookup',
   number: 'tifa-diff-number',
   name: 'tifa-diff-name',
   wording: 'tifa-diff-wording',

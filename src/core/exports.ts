@@ -37,7 +37,8 @@ function sentenceAround(text: string, start: number, end: number): string {
     .trim();
 }
 
-interface TermRow {
+/** One row of a vocabulary export: a glossary term, or a word from the reader's word list. */
+export interface TermRow {
   term: string;
   pinyin: string;
   english: string;
@@ -75,17 +76,27 @@ const COLUMNS = ['Term', 'Pinyin', 'English', 'Explanation', 'Sentence', 'Source
  * doubled, which Anki's importer reads back as one field.
  */
 export function ankiTsv(c: ExportContext): string {
-  const field = (s: string): string => (/[\t\n\r"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['#separator:tab', '#html:false', `#columns:${COLUMNS.join('\t')}`];
-  for (const r of termRows(c)) lines.push([r.term, r.pinyin, r.english, r.explanation, r.sentence, r.source].map(field).join('\t'));
-  return lines.join('\n') + '\n';
+  return rowsTsv(termRows(c));
 }
 
 /** RFC 4180 CSV with a header row (CRLF line ends, every field quoted). */
 export function termsCsv(c: ExportContext): string {
+  return rowsCsv(termRows(c));
+}
+
+/** Rows as Anki's tab-separated import (see ankiTsv). */
+export function rowsTsv(rows: readonly TermRow[]): string {
+  const field = (s: string): string => (/[\t\n\r"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['#separator:tab', '#html:false', `#columns:${COLUMNS.join('\t')}`];
+  for (const r of rows) lines.push([r.term, r.pinyin, r.english, r.explanation, r.sentence, r.source].map(field).join('\t'));
+  return lines.join('\n') + '\n';
+}
+
+/** Rows as RFC 4180 CSV (see termsCsv). */
+export function rowsCsv(rows: readonly TermRow[]): string {
   const field = (s: string): string => `"${s.replace(/"/g, '""')}"`;
   const lines = [COLUMNS.map(field).join(',')];
-  for (const r of termRows(c)) lines.push([r.term, r.pinyin, r.english, r.explanation, r.sentence, r.source].map(field).join(','));
+  for (const r of rows) lines.push([r.term, r.pinyin, r.english, r.explanation, r.sentence, r.source].map(field).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 

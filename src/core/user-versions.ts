@@ -3,6 +3,7 @@
  * file that carries them. Pure: storage lives in the background (IndexedDB).
  */
 import * as v from 'valibot';
+import { WordSchema, type Word } from './words';
 import { contentHash } from './content-hash';
 import type { Version } from './engine';
 import { issueLines } from './glossary';
@@ -67,12 +68,14 @@ const BackupSchema = v.strictObject({
   formatVersion: v.literal(1),
   exportedAt: v.string(),
   versions: v.array(UserVersionSchema),
+  /** The word list (backups made before it existed have none). */
+  words: v.optional(v.array(WordSchema)),
 });
 
 export type Backup = v.InferOutput<typeof BackupSchema>;
 
-export function makeBackup(versions: readonly UserVersion[], now: Date): Backup {
-  return { format: BACKUP_FORMAT, formatVersion: 1, exportedAt: now.toISOString(), versions: [...versions] };
+export function makeBackup(versions: readonly UserVersion[], now: Date, words: readonly Word[] = []): Backup {
+  return { format: BACKUP_FORMAT, formatVersion: 1, exportedAt: now.toISOString(), versions: [...versions], words: [...words] };
 }
 
 /** Parse a backup file's text; throws one clear message for JSON errors, foreign files and corrupt entries. */

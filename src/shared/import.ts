@@ -61,6 +61,13 @@ export function versionFromPaste(text: string, meta: ImportMeta, now: Date): Use
 }
 
 /** All files, or an error: nothing is returned (and so nothing stored) if any file is bad. Duplicates collapse. */
+/** The word lists the backups among `files` hold (other files have none; a bad backup was refused by versionsFromFiles). */
+export function wordsFromFiles(files: readonly { name: string; bytes: Uint8Array }[]): unknown[] {
+  return files
+    .filter((f) => f.name.toLowerCase().endsWith('.json'))
+    .flatMap((f) => parseBackup(decodeText(f.bytes, f.name, 'text')).words ?? []);
+}
+
 export function versionsFromFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   meta: ImportMeta,

@@ -131,12 +131,32 @@ export const ToBackground = {
   exportBackup: v.object({ type: v.literal('exportBackup') }),
   /** Options: erase every kept version, the memory of deleted ones, all settings and granted sites. */
   eraseAll: v.object({ type: v.literal('eraseAll') }),
+  /** Content script: dictionary entries for the words at the start of `text` (the characters from the pointer on). */
+  lookup: v.object({ type: v.literal('lookup'), text: v.pipe(v.string(), v.minLength(1), v.maxLength(32)) }),
+  /** Content script: star a dictionary entry met in a sentence (the record is made and validated in the background). */
+  saveWord: v.object({
+    type: v.literal('saveWord'),
+    entry: v.unknown(),
+    where: v.object({
+      sentence: v.pipe(v.string(), v.maxLength(2000)),
+      url: v.pipe(v.string(), v.maxLength(4096)),
+      title: v.pipe(v.string(), v.maxLength(1000)),
+    }),
+  }),
+  /** Options: restore a backup's word list: all or nothing. */
+  importWords: v.object({ type: v.literal('importWords'), words: v.pipe(v.array(v.unknown()), v.maxLength(100_000)) }),
+  /** Side panel: the word list. */
+  listWords: v.object({ type: v.literal('listWords') }),
+  /** Side panel: take a word off the list. */
+  deleteWord: v.object({ type: v.literal('deleteWord'), id: v.pipe(v.string(), v.maxLength(200)) }),
   /** Popup: the reader granted this site; run on it from now on. */
   siteGranted: v.object({ type: v.literal('siteGranted'), host: v.pipe(v.string(), v.minLength(1), v.maxLength(253)) }),
 } as const;
 
 /** Background or side panel → content script. */
 export const ToContent = {
+  /** The keyboard shortcut: switch "look up every word on hover". */
+  toggleLookup: v.object({ type: v.literal('toggleLookup') }),
   /** Scroll to a mark and flash it (side panel click). */
   reveal: v.object({ type: v.literal('reveal'), target: v.picklist(['difference', 'term', 'candidate']), index: offset }),
   /** Keyboard shortcut: show/hide marks. */
@@ -210,6 +230,22 @@ export const StatusSchema = v.object({
 export type Status = v.InferOutput<typeof StatusSchema>;
 
 /** Replies of the version-library requests: ok with a payload, or a reader-facing error. */
+const RefSchema = v.object({ simplified: v.string(), traditional: v.string(), pinyin: v.string() });
+/** The background's answer to `lookup`: dictionary entries, longest word first. */
+export const LookupReplySchema = v.object({
+  entries: v.array(
+    v.object({
+      simplified: v.string(),
+      traditional: v.string(),
+      pinyin: v.string(),
+      definitions: v.array(v.string()),
+      classifiers: v.array(RefSchema),
+      variants: v.array(RefSchema),
+    }),
+  ),
+});
+export type LookupReply = v.InferOutput<typeof LookupReplySchema>;
+
 export type LibraryReply<T> = { ok: true; value: T } | { ok: false; error: string; quota?: boolean };
 
 /** A user version without its text, for lists. */

@@ -27,6 +27,8 @@ const FALLBACKS: SettingsSnapshot = {
   showPunctuation: false,
   marksVisible: true,
   rememberVersions: true,
+  lookupOnHover: false,
+  toneColours: false,
 };
 /** The storage item of one setting: key "local:<name>", its fallback, version 1. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -62,6 +64,10 @@ export const settings = {
   }),
   /** Marks visible (the keyboard shortcut toggles it). Local, not session: content scripts cannot read session storage. */
   marksVisible: /* @__PURE__ */ item('marksVisible'),
+  /** The dictionary looks up every word the pointer rests on (otherwise only with Shift held). */
+  lookupOnHover: /* @__PURE__ */ item('lookupOnHover'),
+  /** Pinyin in tone colours (1 red, 2 orange, 3 green, 4 blue, neutral grey), as Pleco and Zhongwen show it. */
+  toneColours: /* @__PURE__ */ item('toneColours'),
 };
 
 /** A snapshot of all settings, for code that needs several at once. */
@@ -75,6 +81,8 @@ export interface SettingsSnapshot {
   showPunctuation: boolean;
   marksVisible: boolean;
   rememberVersions: boolean;
+  lookupOnHover: boolean;
+  toneColours: boolean;
 }
 
 const KEYS = Object.keys(FALLBACKS) as (keyof SettingsSnapshot)[];
@@ -107,4 +115,9 @@ export function eraseSettings(): Promise<void> {
 /** Show or hide the marks (the keyboard shortcut), without the storage items. */
 export function setMarksVisible(visible: boolean): Promise<void> {
   return browser.storage.local.set({ marksVisible: visible });
+}
+
+/** Switch "look up every word on hover" (the keyboard shortcut), without the storage items. */
+export function setLookupOnHover(on: boolean): Promise<void> {
+  return browser.storage.local.set({ lookupOnHover: on });
 }

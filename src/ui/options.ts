@@ -41,6 +41,10 @@ async function render(root: HTMLElement): Promise<void> {
     check('showPunctuation', t('optShowPunctuation'), s.showPunctuation, (v) => settings.showPunctuation.setValue(v)),
     check('showPinyin', t('optShowPinyin'), s.showPinyin, (v) => settings.showPinyin.setValue(v)),
     check('rememberVersions', t('optRememberVersions'), s.rememberVersions, (v) => settings.rememberVersions.setValue(v)),
+    h('h2', {}, t('optDictionary')),
+    check('lookupOnHover', t('popupLookup'), s.lookupOnHover, (v) => settings.lookupOnHover.setValue(v)),
+    check('toneColours', t('optToneColours'), s.toneColours, (v) => settings.toneColours.setValue(v)),
+    h('p', { class: 'muted', attrs: { id: 'cedict-credit' } }, t('optDictionaryCredit')),
     h('h2', {}, t('optSites')),
     h('p', { class: 'muted' }, t('optSitesBuiltIn')),
     sites.length

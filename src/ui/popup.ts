@@ -58,6 +58,7 @@ export async function start(root: HTMLElement): Promise<void> {
           'site',
         )
       : null,
+    toggle(t('popupLookup'), s.lookupOnHover, (v) => settings.lookupOnHover.setValue(v), 'lookup'),
     h(
       'button',
       { class: 'primary', on: { click: () => void openPanel(tab?.id) } },

@@ -10,6 +10,7 @@ import { receive, sameAs, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { copyText } from '../shared/copy';
 import { termMore } from '../shared/term-note';
+import { wordsSection } from './words-view';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
 import { compareSegments, groupDifferences, KINDS } from './panel-model';
@@ -311,6 +312,7 @@ async function refresh(): Promise<void> {
   frameId = r?.frameId ?? 0;
   const zh = s.noteLanguage === 'zh' || (s.noteLanguage === 'auto' && uiIsChinese());
   const nothing = !r || (!r.annotations.matches.length && !r.annotations.terms.length);
+  const words = await wordsSection(s.toneColours, () => void refresh());
   root.replaceChildren(
     h('h1', {}, t('panelTitle')),
     ...actionsSection(r),
@@ -325,6 +327,7 @@ async function refresh(): Promise<void> {
           ...exportSection(r, zh),
           ...compareSection(r, s),
         ]),
+    ...words,
   );
 }
 

@@ -7,7 +7,7 @@
 import type { UserVersion } from '../core/user-versions';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
-import { versionFromPaste, versionsFromFiles, type ImportMeta } from '../shared/import';
+import { versionFromPaste, versionsFromFiles, wordsFromFiles, type ImportMeta } from '../shared/import';
 import type { VersionSummary } from '../shared/protocol';
 import { htmlToText } from './html-text';
 import { ask, download } from './library';
@@ -30,7 +30,10 @@ async function importVersions(vs: UserVersion[]): Promise<void> {
 async function importFiles(files: FileList | File[], meta: () => ImportMeta): Promise<void> {
   try {
     const read = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    await importVersions(versionsFromFiles(read, meta(), htmlToText, new Date()));
+    const versions = versionsFromFiles(read, meta(), htmlToText, new Date());
+    const words = wordsFromFiles(read);
+    await importVersions(versions);
+    if (words.length) await ask({ type: 'importWords', words });
   } catch (e) {
     say(`${t('libNothingImported')} ${(e as Error).message}`, true);
   }

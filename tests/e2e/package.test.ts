@@ -98,7 +98,10 @@ describe('packages', () => {
       const archive = await JSZip.loadAsync(fs.readFileSync(file));
       const m = JSON.parse(await archive.file('manifest.json')!.async('string')) as Manifest;
       for (const f of named(m)) expect(archive.file(f.replace(/^\//, '')), `${build}: ${f}`).not.toBeNull();
-      expect(fs.statSync(file).size).toBeLessThan(5 * 1024 * 1024);
+      expect(fs.statSync(file).size).toBeLessThan(12 * 1024 * 1024);
+      // the dictionary ships, and its licence is credited in the package
+      expect(archive.file('cedict.tsv.gz'), `${build}: cedict.tsv.gz`).not.toBeNull();
+      expect(await archive.file('CREDITS.txt')!.async('string')).toMatch(/CC-CEDICT[\s\S]*CC BY-SA 4\.0|Attribution-ShareAlike 4\.0/);
       if (build !== 'firefox') continue;
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-xpi-'));
       for (const entry of Object.values(archive.files)) {

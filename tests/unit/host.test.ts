@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EngineHost } from '../../src/background/host';
 import { VersionStore } from '../../src/background/store';
 import { nodeSegmenter } from '../../src/cli/jieba';
+import type { Word } from '../../src/core/word-record';
 import { B, version } from './helpers';
 
 // Version 001 with two edits: a known article that reads like none of its versions.
@@ -97,5 +98,31 @@ describe('EngineHost while jieba starts', () => {
       expect.arrayContaining(['83个', '心情']),
     );
     expect(full?.remembered?.id).toMatch(/^user-/);
+  });
+});
+
+describe('the word list in the store', () => {
+  it('keeps starred words once each, oldest first, and erases them', async () => {
+    const { VersionStore: Store } = await import('../../src/background/store');
+    const store = new Store(`host-test-${n++}`);
+    const w = (id: string, at: string): Word => ({
+      id: `word:${id}`,
+      simplified: id,
+      traditional: id,
+      pinyin: 'x',
+      definitions: ['d'],
+      classifiers: [],
+      sentence: '',
+      url: '',
+      title: '',
+      addedAt: at,
+    });
+    expect(await store.addWords([w('骑手', '2026-12-01T02:00:00Z'), w('外卖', '2026-12-01T01:00:00Z')])).toBe(2);
+    expect(await store.addWords([w('骑手', '2026-12-01T03:00:00Z')])).toBe(0);
+    expect((await store.words()).map((x) => x.simplified)).toEqual(['外卖', '骑手']);
+    await store.deleteWord('word:外卖');
+    expect((await store.words()).map((x) => x.simplified)).toEqual(['骑手']);
+    expect(await store.clearWords()).toBe(1);
+    expect(await store.words()).toEqual([]);
   });
 });

@@ -28,6 +28,13 @@ describe('receive', () => {
     ['a missing field', { type: 'annotate', runId: 1, url: 'x' }, me],
     ['a fractional id', { type: 'getTabResult', tabId: 1.5 }, me],
     ['a text over 5 MB', { type: 'annotate', runId: 1, url: 'x', title: '', text: 'a'.repeat(5_000_001) }, me],
+    ['a lookup of nothing', { type: 'lookup', text: '' }, me],
+    ['a lookup of a whole page', { type: 'lookup', text: '字'.repeat(33) }, me],
+    ['a lookup without text', { type: 'lookup' }, me],
+    ['a starred word without its sentence', { type: 'saveWord', entry: {} }, me],
+    ['a word list that is not a list', { type: 'importWords', words: 'all' }, me],
+    ['chrome ranges that are not pairs', { type: 'annotate', runId: 1, url: 'x', title: '', text: 'y', chrome: [[1]] }, me],
+    ['negative block breaks', { type: 'annotate', runId: 1, url: 'x', title: '', text: 'y', breaks: [-1] }, me],
     ['another extension', { type: 'getTabResult', tabId: 1 }, { id: 'someone-else' }],
     ['no sender', { type: 'getTabResult', tabId: 1 }, undefined],
   ])('drops %s, with a warning', (_name, raw, sender) => {
