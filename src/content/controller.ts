@@ -278,12 +278,14 @@ export class Controller {
 
   /** The word card: the dictionary's entries for page[start, end), the glossary's note first when the word is a term. */
   private showWord(start: number, end: number, entries: DictEntry[], star: (e: DictEntry) => Promise<boolean>): void {
-    const r = this.page && rangeFor(this.page, start, end);
+    let r = this.page && rangeFor(this.page, start, end);
     if (!r) return;
     this.overlay ??= this.makeOverlay();
     this.overlay.ensureAttached();
     const term = this.marks.find((m): m is TermMark => m.type === 'term' && m.start <= start && start < m.end);
     const entry = term && (this.result?.entries[term.termId] as PublicEntry | undefined);
+    // A glossary term that starts here is the word to highlight (the dictionary's longest match may cut across it).
+    if (term && term.start === start && this.page) r = rangeFor(this.page, term.start, term.end) ?? r;
     const card = this.overlay.card;
     card.replaceChildren(...wordCard(entries, entry, term?.traditional === true, this.settings.toneColours, star));
     const hint = document.createElement('div');

@@ -45,8 +45,8 @@ export async function wordsSection(toneColours: boolean, changed: () => void): P
   );
   const exports = (
     [
-      ['anki', 'exportAnki', 'tifa-words.tsv', 'text/tab-separated-values', () => rowsTsv(wordRows(words))],
-      ['csv', 'exportCsv', 'tifa-words.csv', 'text/csv', () => rowsCsv(wordRows(words))],
+      ['anki', 'exportWordsAnki', 'tifa-words.tsv', 'text/tab-separated-values', () => rowsTsv(wordRows(words))],
+      ['csv', 'exportWordsCsv', 'tifa-words.csv', 'text/csv', () => rowsCsv(wordRows(words))],
     ] as const
   ).map(([id, label, file, type, make]) => {
     const copy = h('button', { attrs: { type: 'button' } }, t('panelCopy'));
