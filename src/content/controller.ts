@@ -213,21 +213,24 @@ export class Controller {
   // --- hover card -----------------------------------------------------------
 
   private listen(): void {
+    // Pointer moves are handled once per frame, for the latest position (what a move is over is read
+    // when it happens: composedPath() is empty afterwards).
     let frame = 0;
+    let latest = { x: 0, y: 0, marker: -1, word: false };
     this.ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
       [this.lastX, this.lastY] = [e.clientX, e.clientY];
-      if (frame || this.pinned) return;
-      const marker = markerIndex(e);
-      const word = e.shiftKey || this.settings.lookupOnHover;
       // On Tifa's own card nothing changes; a word card stays until another word, a click elsewhere or Esc.
       if (this.overlay && e.composedPath().includes(this.overlay.card)) return;
-      if (!word && this.cardMark === WORD_CARD) return;
+      latest = { x: e.clientX, y: e.clientY, marker: markerIndex(e), word: e.shiftKey || this.settings.lookupOnHover };
+      if (frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (word) this.lookWord(e.clientX, e.clientY);
+        const { x, y, marker, word } = latest;
+        if (this.pinned || (!word && this.cardMark === WORD_CARD)) return;
+        if (word) this.lookWord(x, y);
         else if (marker >= 0) {
           if (marker !== this.cardMark) this.showCard(marker, false);
-        } else this.hover(e.clientX, e.clientY);
+        } else this.hover(x, y);
       });
     });
     this.ctx.addEventListener(document, 'click', (e: MouseEvent) => {

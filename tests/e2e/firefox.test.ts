@@ -131,6 +131,13 @@ beforeAll(async () => {
   await server.start();
   server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
   server.extra.set('/v/original.html', { body: articleHtml('城市的一天', UNRELATED) });
+  server.extra.set('/dict/riders.html', {
+    body:
+      '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>骑手驿站</title></head><body><article>' +
+      '<p id="p1">春天里，新的服务网点不断萌芽。外卖骑手在驿站歇脚，喝上一口热水，给手机充上电。</p>' +
+      '<p>各地还为骑手发放交通补贴，中央社会工作部推动新就业群体服务管理不断优化，推动社会工作高质量发展，让城市更有温度。</p>' +
+      '</article></body></html>',
+  });
   server.extra.set('/v/edited.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   browser = await launch(true);
 });
@@ -394,6 +401,65 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
       }
       await page.close();
     }
+  });
+
+  it('the dictionary: Shift+hover shows pinyin and English, n moves on, Esc closes, every-word mode, star → word list', async () => {
+    const url = `${server.origin}/dict/riders.html`;
+    const page = await open(url);
+    await badge(page);
+    const cardText = (): Promise<string> =>
+      page.evaluate(() => {
+        const c = document.querySelector('tifa-overlay')?.shadowRoot?.querySelector('.card');
+        return c instanceof HTMLElement && !c.hidden ? (c.textContent ?? '') : '';
+      });
+    const at = (word: string): Promise<{ x: number; y: number }> =>
+      page.evaluate((w) => {
+        const p = document.getElementById('p1')!.firstChild as Text;
+        const r = document.createRange();
+        r.setStart(p, p.data.indexOf(w));
+        r.setEnd(p, p.data.indexOf(w) + 1);
+        const q = r.getBoundingClientRect();
+        return { x: q.left + q.width / 2, y: q.top + q.height / 2 };
+      }, word);
+    const p = await at('骑手');
+    await page.keyboard.down('Shift');
+    await page.mouse.move(p.x, p.y);
+    await page.keyboard.up('Shift');
+    await expect.poll(cardText, { timeout: 10000 }).toMatch(/^骑手 騎手 qí shǒu.*rider/);
+    await page.screenshot({ path: artifact('firefox-dict.png') });
+    await page.keyboard.press('n');
+    await expect.poll(cardText).toMatch(/^在 zài/);
+    await page.keyboard.press('Escape');
+    await expect.poll(cardText).toBe('');
+    // every-word mode, switched on the way the popup does it
+    const probe = await browser.newPage();
+    await openExtensionPage(probe, 'options.html?dict');
+    const setOnHover = (on: boolean): Promise<void> =>
+      probe.evaluate(async (v) => {
+        const api = (globalThis as unknown as { browser: { storage: { local: { set(x: object): Promise<void> } } } }).browser;
+        await api.storage.local.set({ lookupOnHover: v });
+      }, on);
+    await setOnHover(true);
+    await page.bringToFront(); // pointer events go to the tab in front
+    const q = await at('驿站');
+    await page.mouse.move(q.x, q.y + 60);
+    await page.mouse.move(q.x, q.y);
+    await expect.poll(cardText, { timeout: 10000 }).toMatch(/^驿站 驛站 yì zhàn/);
+    // the star: the word goes to the word list, with its sentence
+    await page.evaluate(() => (document.querySelector('tifa-overlay')!.shadowRoot!.querySelector('.word .star') as HTMLElement).click());
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('tifa-overlay')!.shadowRoot!.querySelector('.word .star')!.textContent))
+      .toBe('★');
+    await setOnHover(false);
+    await probe.close();
+    const panel = await browser.newPage();
+    await panel.setViewport({ width: 420, height: 1000 });
+    await sidebarFor(panel, url);
+    await panel.waitForFunction(() => document.querySelectorAll('#words li').length === 1, { timeout: 20000 });
+    expect(await panel.$eval('#words li', (li) => li.textContent)).toMatch(/驿站 驛站.*yì zhàn.*外卖骑手在驿站歇脚/);
+    expect(await panel.$$eval('[data-words-format]', (li) => li.map((x) => x.getAttribute('data-words-format')))).toEqual(['anki', 'csv']);
+    await panel.close();
+    await page.close();
   });
 
   it('passes web-ext lint with 0 errors, 0 warnings, 0 notices', () => {
