@@ -214,7 +214,7 @@ describe('word lookup', () => {
       panel.waitForEvent('download'),
       panel.locator('[data-words-format="anki"] button', { hasText: 'Download' }).click(),
     ]);
-    const tsv = fs.readFileSync((await download.path()), 'utf8');
+    const tsv = fs.readFileSync(await download.path(), 'utf8');
     expect(tsv.split('\n')[2]).toBe('#columns:Term\tPinyin\tEnglish\tExplanation\tSentence\tSource');
     expect(tsv.split('\n')[3]).toMatch(
       /^骑手 \(騎手\)\tqí shǒu\t.*rider.*\t.*外卖骑手在驿站歇脚.*\thttp:\/\/www\.news\.cn\/dict\/riders\.html$/,
