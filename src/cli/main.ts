@@ -7,6 +7,7 @@
  *   tifa versions [--json] [--versions DIR]
  *   tifa glossary [TERM] [--json]
  *   tifa define TEXT [--json]
+ *   tifa pack DIR [-o library.json]
  *
  * User errors print one line on stderr and exit 2; never a stack trace.
  */
@@ -18,7 +19,9 @@ import type { Layout } from '../core/layout';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { publicEntry, type GlossaryEntry } from '../core/glossary';
 import { loadCorpus, loadGlossary } from './assets';
+import { asVersion } from '../core/user-versions';
 import { defineCommand } from './define-cmd';
+import { backupVersions, packCommand } from './pack-cmd';
 import { loadDictionary } from './dictionary-data';
 import { glossaryCommand } from './glossary-cmd';
 import { readPage, UsageError } from './input';
@@ -33,14 +36,28 @@ const USAGE = `usage:
   tifa versions [--json]                the known versions
   tifa glossary [TERM] [--json]         the glossary, or one entry (term, variant, traditional form or id)
   tifa define TEXT [--json]             dictionary entries (CC-CEDICT) for the longest word at TEXT's start, then shorter ones
+  tifa pack DIR [-o library.json]       a folder of saved pages and texts as a Tifa backup (a library to share)
 options:
-  --versions DIR                        also know every file in DIR as a version (id = file stem), for this run
+  --versions DIR|library.json           also know every file in DIR, or a backup's versions, for this run
   --all                                 show punctuation-only differences in the human-readable report`;
 
-/** The bundled corpus, plus every file in DIR as a version (id = file stem) when --versions is given. */
+/**
+ * The bundled corpus, plus --versions: every file in a folder as a version
+ * (id = file stem), or the versions of a Tifa backup file (a library made by
+ * `tifa pack`).
+ */
 function corpusWith(dir: string | undefined): Version[] {
   const corpus = loadCorpus();
   if (dir === undefined) return corpus;
+  if (dir.toLowerCase().endsWith('.json') && fs.existsSync(dir) && fs.statSync(dir).isFile()) {
+    const ids = new Set(corpus.map((v) => v.id));
+    return [
+      ...corpus,
+      ...backupVersions(dir)
+        .filter((v) => !ids.has(v.id))
+        .map(asVersion),
+    ];
+  }
   let files: string[];
   try {
     if (!fs.statSync(dir).isDirectory()) throw new UsageError(`--versions ${dir}: not a directory`);
@@ -78,6 +95,7 @@ export function run(argv: string[]): string {
         anki: { type: 'boolean' },
         csv: { type: 'boolean' },
         markdown: { type: 'boolean' },
+        output: { type: 'string', short: 'o' },
       },
     });
   } catch (e) {
@@ -150,6 +168,10 @@ export function run(argv: string[]): string {
           2,
         );
       return corpus.map((v) => `${v.id}  ${v.date.padEnd(10)}  ${v.outlet}  ${v.title}`).join('\n');
+    }
+    case 'pack': {
+      want(1);
+      return packCommand(rest[0]!, values.output);
     }
     case 'define': {
       want(1);
