@@ -72,25 +72,29 @@ export function blockAt(starts: readonly number[], len: number, pos: number): [n
 export function withoutRanges(t: NormText, ranges: readonly (readonly [number, number])[]): NormText {
   if (!ranges.length) return t;
   const rs = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
-  const keep: number[] = [];
+  // Which normalized characters stay: one pass over the sorted ranges, into typed arrays (pages run to millions).
+  const keep = new Uint8Array(t.norm.length);
+  let kept = 0;
   let r = 0;
   for (let i = 0; i < t.norm.length; i++) {
     const at = t.rawStart[i]!;
     while (r < rs.length && rs[r]![1] <= at) r++;
     if (r < rs.length && rs[r]![0] <= at) continue;
-    keep.push(i);
+    keep[i] = 1;
+    kept++;
   }
-  if (keep.length === t.norm.length) return t;
-  let norm = '';
-  const rawStart = new Uint32Array(keep.length);
-  const rawEnd = new Uint32Array(keep.length);
-  keep.forEach((i, j) => {
+  if (kept === t.norm.length) return t;
+  const units = new Uint16Array(kept);
+  const rawStart = new Uint32Array(kept);
+  const rawEnd = new Uint32Array(kept);
+  for (let i = 0, j = 0; i < t.norm.length; i++) {
+    if (!keep[i]) continue;
+    units[j] = t.norm.charCodeAt(i);
     rawStart[j] = t.rawStart[i]!;
-    rawEnd[j] = t.rawEnd[i]!;
-  });
-  for (let k = 0; k < keep.length; k += 8192) {
-    norm += String.fromCharCode(...keep.slice(k, k + 8192).map((i) => t.norm.charCodeAt(i)));
+    rawEnd[j++] = t.rawEnd[i]!;
   }
+  let norm = '';
+  for (let k = 0; k < kept; k += 8192) norm += String.fromCharCode(...units.subarray(k, Math.min(kept, k + 8192)));
   return { raw: t.raw, norm, rawStart, rawEnd };
 }
 
