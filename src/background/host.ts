@@ -1,24 +1,34 @@
 /**
- * The engine host in the background: builds the engine once (lazily, on the
- * first page) from the bundled versions and the reader's own, runs it for each
- * tab, keeps each tab's latest result for the side panel and popup, skips runs
- * made stale by a newer one, and remembers new versions of known articles.
+ * The engine host in the background: builds the engine once from the
+ * bundled versions, asks the reader's library (background/library.ts) for
+ * the versions that share passages with each page, runs the engine, keeps
+ * each tab's latest result for the side panel and popup, skips runs made
+ * stale by a newer one — and keeps the articles the reader reads (the
+ * reading memory; its policy is here: what is an article, exclusions, caps,
+ * a full disk).
  */
+import { dateOnPage, mainArticleText } from '../core/article';
+import { contentHash } from '../core/content-hash';
 import { articleText } from '../core/context';
 import { Engine } from '../core/engine';
 import { CHARACTERS, type Segmenter } from '../core/segmenter';
+import type { Annotations } from '../core/types';
 import type { Layout } from '../core/layout';
 import { publicEntry } from '../core/glossary';
-import { asVersion, makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
-import { sameAs, type PageResult, type VersionMeta } from '../shared/protocol';
-import { settings } from '../shared/settings';
+import { makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
+import type { PageResult, VersionMeta } from '../shared/protocol';
+import { readSettings } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { bundledGlossary, bundledVersions } from './bundled';
 import { webSegmenter } from './jieba-web';
-import type { VersionStore } from './store';
+import { Library } from './library';
+import { StoreError, type VersionStore } from './store';
 
 /** jieba starts this long after the engine if no page asked for it first. */
 const JIEBA_IDLE_MS = 1000;
+/** An article the reading memory keeps has at least this many Chinese characters. */
+export const MIN_ARTICLE_HAN = 200;
+const HAN = /\p{Script=Han}/gu;
 
 export class EngineHost {
   private engine: Promise<Engine> | undefined;
@@ -27,12 +37,18 @@ export class EngineHost {
   /** Latest result per tab and frame ("tab:frame"): an article can sit in an iframe. */
   private readonly results = new Map<string, PageResult>();
   private readonly latestRun = new Map<string, number>();
+  /** The reader's versions, by fingerprints; texts loaded per page. */
+  readonly library: Library;
+  /** The disk or quota was full: the memory keeps nothing more until the reader makes room (or restarts). */
+  private memoryFull = false;
 
   /** `segmenter` is jieba for the engine: the extension's wasm build unless a test passes the Node one. */
   constructor(
     private readonly store: VersionStore,
     private readonly segmenter: (words: readonly string[]) => Promise<Segmenter> = webSegmenter,
-  ) {}
+  ) {
+    this.library = new Library(store);
+  }
 
   /**
    * The engine, built at once (~50 ms). Until jieba has started it answers
@@ -45,7 +61,7 @@ export class EngineHost {
     this.engine ??= (async () => {
       const engine = new Engine(bundledVersions(), bundledGlossary(), CHARACTERS);
       setTimeout(() => void this.startJieba(engine).catch(() => undefined), JIEBA_IDLE_MS);
-      for (const u of await this.store.list().catch(() => [])) engine.addVersion(asVersion(u));
+      await this.library.ready();
       return engine;
     })();
     return this.engine;
@@ -90,12 +106,20 @@ export class EngineHost {
     const engine = await (page.complete ? this.complete() : this.load());
     if (this.latestRun.get(key) !== runId) return undefined;
     const t0 = performance.now();
-    const annotations = engine.annotate(text, page.layout);
+    const prepared = engine.prepare(text, page.layout);
+    const { extras, records } = await this.library.extras(prepared);
+    if (this.latestRun.get(key) !== runId) return undefined;
+    const found = engine.annotatePrepared(prepared, extras);
+    const own = new Map(records.map((r) => [r.id, r]));
+    const { annotations, edited, history, article } = readAgain(found, own, url);
     const usage = engine.termUsage(annotations);
     const engineMs = performance.now() - t0;
     const versions: VersionMeta[] = annotations.matches.map((m) => {
       const v = engine.version(m.versionId)!;
-      return { id: v.id, title: v.title, outlet: v.outlet, date: v.date };
+      const r = own.get(m.versionId);
+      return r
+        ? { id: v.id, title: v.title, outlet: v.outlet, date: v.date, url: r.url, origin: r.origin, readOn: readOn(r) }
+        : { id: v.id, title: v.title, outlet: v.outlet, date: v.date };
     });
     const entries: PageResult['entries'] = {};
     const want = new Set([...annotations.terms.map((t) => t.termId), ...usage.map((u) => u.termId)]);
@@ -105,47 +129,100 @@ export class EngineHost {
       if (e) entries[id] = publicEntry(e);
     }
     const result: PageResult = { annotations, versions, entries, usage, url, title, frameId, engineMs };
+    if (edited) result.edited = edited;
+    if (history.length) result.history = history;
     if (engine.provisional) {
       result.partial = true; // the page asks again for the complete result; remembering waits for that
       this.results.set(key, result);
       setTimeout(() => void this.startJieba(engine).catch(() => undefined), 0); // after this answer is on its way
       return result;
     }
-    const remembered = await this.remember(engine, result, page.privateTab).catch((e: unknown) => {
-      console.warn('[tifa] could not remember this version', e);
-      return undefined;
-    });
+    const remembered = await this.remember(result, { ...page, article: article ?? mainArticleText(text, page.layout) }).catch(
+      (e: unknown) => {
+        console.warn('[tifa] could not keep this article', e);
+        return undefined;
+      },
+    );
     if (remembered) result.remembered = { id: remembered.id, title: remembered.title };
+    if (this.memoryFull) result.memoryFull = true;
     this.results.set(key, result);
     return result;
   }
 
   /**
-   * The page's article when it matches a known article but reads like none of
-   * its versions: kept as a new version (setting "remember versions"), so the
-   * next visit, or another site, is compared with it too.
+   * The reading memory: the page's article (the matched article's blocks, or
+   * the page's main stretch of prose), at least MIN_ARTICLE_HAN Chinese
+   * characters, kept as a version with its title, outlet, the date the page
+   * shows, its address and when it was read — never from a private window or
+   * an excluded site, never a text the reader deleted. The same text read
+   * again is only marked as read again. Returns the version when it is new.
    */
-  private async remember(engine: Engine, r: PageResult, privateTab: boolean): Promise<UserVersion | undefined> {
-    if (privateTab) return undefined; // nothing from a private window is kept
-    const a = r.annotations;
-    if (!a.matches.length || a.matches.some((m) => sameAs(r, m.versionId))) return undefined;
-    if (!(await settings.rememberVersions.getValue())) return undefined;
+  private async remember(
+    r: PageResult,
+    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean; article: string },
+  ): Promise<UserVersion | undefined> {
+    if (page.privateTab || this.memoryFull) return undefined; // nothing from a private window is kept
+    const s = await readSettings();
+    const site = siteOf(page.url);
+    if (!s.rememberVersions || s.memoryExcludedSites.includes(site)) return undefined;
+    const article = page.article.trim();
+    if ((article.match(HAN)?.length ?? 0) < MIN_ARTICLE_HAN) return undefined;
+    const now = new Date();
     const v = makeUserVersion(
-      articleText(a)!,
+      article,
       {
-        title: r.title || a.matches[0]!.title,
-        outlet: siteOf(r.url),
-        date: new Date().toISOString().slice(0, 10),
-        url: r.url,
-        origin: 'remembered',
+        title: page.title || r.annotations.matches[0]?.title || site,
+        outlet: site.replace(/^www\./, ''),
+        date: dateOnPage(page.text, page.layout),
+        url: page.url,
+        origin: 'read',
       },
-      new Date(),
+      now,
     );
+    const record: UserVersion = { ...v, readAt: now.toISOString() };
     if (await this.store.dismissed(v.id)) return undefined; // the reader deleted (or undid) this one before
-    const { added } = await this.store.add(v);
-    if (!added) return undefined;
-    engine.addVersion(asVersion(v));
-    return v;
+    let added: boolean;
+    try {
+      ({ added } = await this.store.add(record));
+    } catch (e) {
+      if (!(e instanceof StoreError && e.quota)) throw e;
+      // Full: make room by the cap rule (the least recently read tenth), try once more, else stop and say so.
+      await this.evict(Math.max(1, Math.ceil(this.library.evictable().length / 10)));
+      try {
+        ({ added } = await this.store.add(record));
+      } catch {
+        this.memoryFull = true;
+        return undefined;
+      }
+    }
+    if (!added) {
+      await this.store.touch(v.id, record.readAt!);
+      this.library.touch(v.id, record.readAt!);
+      return undefined;
+    }
+    this.library.add(record);
+    await this.enforceCaps(s.memoryMaxArticles, s.memoryMaxMB);
+    return record;
+  }
+
+  /** Keep the memory within its caps: the least recently read go first (saved and imported versions stay). */
+  private async enforceCaps(maxArticles: number, maxMB: number): Promise<void> {
+    const over = (): boolean => this.library.size > maxArticles || this.library.chars() * 2 > maxMB * 1024 * 1024;
+    if (!over()) return;
+    const order = this.library.evictable();
+    const gone: string[] = [];
+    for (const id of order) {
+      if (!over()) break;
+      this.library.remove(id);
+      gone.push(id);
+    }
+    await this.store.evict(gone);
+  }
+
+  private async evict(n: number): Promise<void> {
+    const gone = this.library.evictable().slice(0, n);
+    for (const id of gone) this.library.remove(id);
+    await this.store.evict(gone);
   }
 
   /**
@@ -175,15 +252,16 @@ export class EngineHost {
   /** Store a version (saved, imported) and know it from now on. */
   async keep(v: UserVersion): Promise<{ version: UserVersion; added: boolean }> {
     const r = await this.store.add(v);
-    if (r.added) (await this.load()).addVersion(asVersion(v));
+    await this.library.ready();
+    if (r.added) this.library.add(v);
     return r;
   }
 
   /** Import many at once: all or nothing. */
   async keepAll(vs: readonly UserVersion[]): Promise<string[]> {
     const added = await this.store.addAll(vs);
-    const engine = await this.load();
-    for (const v of vs) if (added.includes(v.id)) engine.addVersion(asVersion(v));
+    await this.library.ready();
+    for (const v of vs) if (added.includes(v.id)) this.library.add(v);
     return added;
   }
 
@@ -191,6 +269,7 @@ export class EngineHost {
     readOnlyGuard(id);
     const v = await this.store.delete(id);
     (await this.load()).removeVersion(id);
+    this.library.remove(id);
     for (const r of this.results.values()) if (r.remembered?.id === id) delete r.remembered;
     return v;
   }
@@ -198,7 +277,7 @@ export class EngineHost {
   async rename(id: string, title: string): Promise<UserVersion> {
     readOnlyGuard(id);
     const v = await this.store.rename(id, title);
-    (await this.load()).addVersion(asVersion(v));
+    (await this.load()).removeVersion(id); // its title, next time it is compared
     return v;
   }
 
@@ -207,6 +286,8 @@ export class EngineHost {
     const ids = await this.store.clear();
     const engine = await this.load();
     for (const id of ids) engine.removeVersion(id);
+    this.library.clear();
+    this.memoryFull = false;
     for (const r of this.results.values()) delete r.remembered;
     return ids.length;
   }
@@ -228,4 +309,50 @@ export class EngineHost {
 /** The bundled versions are read-only: only the reader's own ("user-…") can be renamed or deleted. */
 function readOnlyGuard(id: string): void {
   if (!id.startsWith('user-')) throw new Error('The bundled versions cannot be changed or deleted.');
+}
+
+/** The day the reader last read (or stored) a version, YYYY-MM-DD. */
+function readOn(r: UserVersion): string {
+  return (r.readAt ?? r.savedAt).slice(0, 10);
+}
+
+/**
+ * What a page read before looks like: its article (and its id, by content);
+ * the page never matches the very text read before (that is no other
+ * version); of the versions read at this same address only the latest is
+ * compared — "edited since you read it on …" when it differs — the older
+ * ones are the address's history.
+ */
+function readAgain(
+  a: Annotations,
+  own: ReadonlyMap<string, UserVersion>,
+  url: string,
+): {
+  annotations: Annotations;
+  edited?: { versionId: string; readOn: string };
+  history: { id: string; readOn: string }[];
+  article?: string;
+} {
+  const article = articleText(a);
+  const self = article ? `user-${contentHash(article.trim())}` : '';
+  const here = a.matches
+    .map((m) => own.get(m.versionId))
+    .filter((r): r is UserVersion => r !== undefined && r.url === url && r.id !== self)
+    .sort((x, y) => readOn(y).localeCompare(readOn(x)));
+  const selfRecord = own.get(self);
+  const history = [...(selfRecord ? [selfRecord] : []), ...here]
+    .sort((x, y) => readOn(y).localeCompare(readOn(x)))
+    .map((r) => ({ id: r.id, readOn: readOn(r) }));
+  // Read before as it is now: no version of this address is news. Else the latest read is the one to compare.
+  const selfKnown = own.has(self);
+  const drop = new Set([self, ...(selfKnown ? here : here.slice(1)).map((r) => r.id)]);
+  // Edited: the latest text read here says something else (beyond punctuation) than the page does now.
+  const latest =
+    !selfKnown && here[0] && a.differences.some((d) => d.versionId === here[0]!.id && d.category !== 'punctuation') ? here[0] : undefined;
+  const annotations: Annotations = {
+    ...a,
+    matches: a.matches.filter((m) => !drop.has(m.versionId)),
+    differences: a.differences.filter((d) => !drop.has(d.versionId)),
+  };
+  return { annotations, history, ...(article && { article }), ...(latest && { edited: { versionId: latest.id, readOn: readOn(latest) } }) };
 }

@@ -6,6 +6,9 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { checkUserVersion, type UserVersion } from '../core/user-versions';
+import { fingerprint } from '../core/kgrams';
+import type { LibrarySnapshot } from '../core/library';
+import { normalize } from '../core/normalize';
 import { checkWord, type Word } from '../core/words';
 
 interface TifaDB extends DBSchema {
@@ -14,6 +17,46 @@ interface TifaDB extends DBSchema {
   dismissed: { key: string; value: { id: string; at: string } };
   /** The learner's word list. */
   words: { key: string; value: Word; indexes: { addedAt: string } };
+  /** Each version's fingerprints and what the memory's caps need, so waking up reads no text. */
+  prints: { key: string; value: Print };
+  /** The library index as stored (key 'snapshot'). */
+  library: { key: string; value: StoredLibrary };
+}
+
+/** The library index as stored, with what the memory's caps need of each version (in the order of `ids`). */
+export interface StoredLibrary extends LibrarySnapshot {
+  info: VersionInfo[];
+  at: string;
+}
+
+/** What the memory's caps need of a version. */
+export interface VersionInfo {
+  chars: number;
+  origin: UserVersion['origin'];
+  /** Last read (or stored). */
+  at: string;
+}
+
+/** What the library needs of a version without reading its text. */
+export interface Print {
+  id: string;
+  hashes: Uint32Array;
+  /** Characters of text (the memory's size cap). */
+  chars: number;
+  origin: UserVersion['origin'];
+  /** Last read (or stored): the least recently read go first when the memory is full. */
+  at: string;
+}
+
+/** The fingerprints of a version, as the library indexes it. */
+export function printOf(v: UserVersion): Print {
+  return {
+    id: v.id,
+    hashes: fingerprint(normalize(v.text).norm).hashes,
+    chars: v.text.length,
+    origin: v.origin,
+    at: v.readAt ?? v.savedAt,
+  };
 }
 
 const opened = new Map<string, Promise<IDBPDatabase<TifaDB>>>();
@@ -22,11 +65,16 @@ const opened = new Map<string, Promise<IDBPDatabase<TifaDB>>>();
 function openTifaDB(name: string): Promise<IDBPDatabase<TifaDB>> {
   let db = opened.get(name);
   if (!db) {
-    db = openDB<TifaDB>(name, 3, {
+    db = openDB<TifaDB>(name, 4, {
       upgrade(d, oldVersion) {
         if (oldVersion < 1) d.createObjectStore('versions', { keyPath: 'id' }).createIndex('savedAt', 'savedAt');
         if (oldVersion < 2) d.createObjectStore('dismissed', { keyPath: 'id' });
         if (oldVersion < 3) d.createObjectStore('words', { keyPath: 'id' }).createIndex('addedAt', 'addedAt');
+        if (oldVersion < 4) {
+          // versions stored before have no prints yet: the library finds them missing and makes them
+          d.createObjectStore('prints', { keyPath: 'id' });
+          d.createObjectStore('library');
+        }
       },
     });
     opened.set(name, db);
@@ -74,13 +122,17 @@ export class VersionStore {
     return (await this.open()).get('versions', id);
   }
 
-  /** Store `v` unless the same text is already there; returns the stored record and whether it is new. */
-  async add(v: UserVersion): Promise<{ version: UserVersion; added: boolean }> {
+  /**
+   * Store `v` (with its fingerprints, in the same transaction: never one
+   * without the other) unless the same text is already there; returns the
+   * stored record and whether it is new.
+   */
+  async add(v: UserVersion, print: Print = printOf(v)): Promise<{ version: UserVersion; added: boolean }> {
     try {
       const db = await this.open();
-      const tx = db.transaction('versions', 'readwrite');
-      const existing = await tx.store.get(v.id);
-      if (!existing) await tx.store.put(v);
+      const tx = db.transaction(['versions', 'prints'], 'readwrite');
+      const existing = await tx.objectStore('versions').get(v.id);
+      if (!existing) await Promise.all([tx.objectStore('versions').put(v), tx.objectStore('prints').put(print)]);
       await tx.done;
       return { version: existing ?? v, added: !existing };
     } catch (e) {
@@ -92,12 +144,13 @@ export class VersionStore {
   async addAll(vs: readonly UserVersion[]): Promise<string[]> {
     try {
       const db = await this.open();
-      const tx = db.transaction('versions', 'readwrite');
+      const tx = db.transaction(['versions', 'prints'], 'readwrite');
       const added: string[] = [];
       try {
         for (const v of vs) {
-          if (await tx.store.get(v.id)) continue;
-          await tx.store.put(v);
+          if (await tx.objectStore('versions').get(v.id)) continue;
+          await tx.objectStore('versions').put(v);
+          await tx.objectStore('prints').put(printOf(v));
           added.push(v.id);
         }
       } catch (e) {
@@ -133,14 +186,66 @@ export class VersionStore {
   /** Delete and return the record (for undo). A deleted text is never remembered automatically again. */
   async delete(id: string): Promise<UserVersion | undefined> {
     const db = await this.open();
-    const tx = db.transaction(['versions', 'dismissed'], 'readwrite');
+    const tx = db.transaction(['versions', 'dismissed', 'prints'], 'readwrite');
     const v = await tx.objectStore('versions').get(id);
     if (v) {
       await tx.objectStore('versions').delete(id);
+      await tx.objectStore('prints').delete(id);
       await tx.objectStore('dismissed').put({ id, at: new Date().toISOString() });
     }
     await tx.done;
     return v;
+  }
+
+  /** The texts of these versions (those that exist), for the pages that need them. */
+  async getMany(ids: readonly string[]): Promise<UserVersion[]> {
+    const db = await this.open();
+    const tx = db.transaction('versions');
+    const all = await Promise.all(ids.map((id) => tx.store.get(id)));
+    return all.filter((v): v is UserVersion => v !== undefined && checkUserVersion(v).ok);
+  }
+
+  /** The ids of every stored version (keys only: no text is read). */
+  async ids(): Promise<string[]> {
+    return (await this.open()).getAllKeys('versions');
+  }
+
+  /** The fingerprints of these versions (all when `ids` is not given). */
+  async prints(ids?: readonly string[]): Promise<Print[]> {
+    const db = await this.open();
+    if (!ids) return db.getAll('prints');
+    const tx = db.transaction('prints');
+    return (await Promise.all(ids.map((id) => tx.store.get(id)))).filter((p): p is Print => p !== undefined);
+  }
+
+  /** Store the fingerprints of versions that have none (stored before the library existed, or after damage). */
+  async putPrints(ps: readonly Print[]): Promise<void> {
+    const tx = (await this.open()).transaction('prints', 'readwrite');
+    await Promise.all([...ps.map((p) => tx.store.put(p)), tx.done]);
+  }
+
+  /** The reader read this version again now: it goes last in the line for eviction. */
+  async touch(id: string, at: string): Promise<void> {
+    const db = await this.open();
+    const tx = db.transaction(['versions', 'prints'], 'readwrite');
+    const [v, p] = await Promise.all([tx.objectStore('versions').get(id), tx.objectStore('prints').get(id)]);
+    if (v) await tx.objectStore('versions').put({ ...v, readAt: at });
+    if (p) await tx.objectStore('prints').put({ ...p, at });
+    await tx.done;
+  }
+
+  /** Remove versions to make room (the memory's caps): not remembered as deleted by the reader. */
+  async evict(ids: readonly string[]): Promise<void> {
+    const tx = (await this.open()).transaction(['versions', 'prints'], 'readwrite');
+    await Promise.all([...ids.flatMap((id) => [tx.objectStore('versions').delete(id), tx.objectStore('prints').delete(id)]), tx.done]);
+  }
+
+  async loadSnapshot(): Promise<StoredLibrary | undefined> {
+    return (await this.open()).get('library', 'snapshot');
+  }
+
+  async saveSnapshot(s: StoredLibrary): Promise<void> {
+    await (await this.open()).put('library', s, 'snapshot');
   }
 
   /**
@@ -151,9 +256,15 @@ export class VersionStore {
   async clear(): Promise<string[]> {
     try {
       const db = await this.open();
-      const tx = db.transaction(['versions', 'dismissed'], 'readwrite');
+      const tx = db.transaction(['versions', 'dismissed', 'prints', 'library'], 'readwrite');
       const ids = await tx.objectStore('versions').getAllKeys();
-      await Promise.all([tx.objectStore('versions').clear(), tx.objectStore('dismissed').clear(), tx.done]);
+      await Promise.all([
+        tx.objectStore('versions').clear(),
+        tx.objectStore('dismissed').clear(),
+        tx.objectStore('prints').clear(),
+        tx.objectStore('library').clear(),
+        tx.done,
+      ]);
       return ids;
     } catch (e) {
       throw wrap(e);

@@ -55,6 +55,39 @@ export class CorpusIndex {
     return new CorpusIndex(hashes, docs);
   }
 
+  /** An index from arrays made by arrays() (a stored snapshot): nothing is rebuilt. Throws on arrays that do not fit together. */
+  static fromArrays(hashes: Uint32Array, docs: Uint16Array | Uint32Array): CorpusIndex {
+    if (hashes.length !== docs.length) throw new Error('index snapshot: hashes and documents differ in length');
+    for (let i = 1; i < hashes.length; i++) if (hashes[i - 1]! > hashes[i]!) throw new Error('index snapshot: hashes out of order');
+    return new CorpusIndex(hashes, docs);
+  }
+
+  /**
+   * The index as two sorted arrays, additions merged in and removed
+   * documents left out, each document renumbered by `renumber` (its new
+   * ordinal, or -1 to drop it): what a stored snapshot holds.
+   */
+  arrays(renumber: (doc: number) => number = (d) => d): { hashes: Uint32Array; docs: Uint32Array } {
+    const pairs: number[] = [];
+    const keep = (h: number, d: number): void => {
+      if (this.deleted.has(d)) return;
+      const n = renumber(d);
+      if (n >= 0) pairs.push(h * 1048576 + n);
+    };
+    for (let i = 0; i < this.hashes.length; i++) keep(this.hashes[i]!, this.docs[i]!);
+    for (const [h, ds] of this.overlay) for (const d of ds) keep(h, d);
+    const packed = Float64Array.from(pairs).sort();
+    const hashes = new Uint32Array(packed.length);
+    const docs = new Uint32Array(packed.length);
+    for (let i = 0; i < packed.length; i++) {
+      const v = packed[i]!;
+      const h = Math.floor(v / 1048576);
+      hashes[i] = h;
+      docs[i] = v - h * 1048576;
+    }
+    return { hashes, docs };
+  }
+
   /** Add a document after the build (it gets the next ordinal the caller assigned). */
   add(doc: number, hashes: Uint32Array): void {
     this.deleted.delete(doc);

@@ -11,7 +11,7 @@ import { findCandidates } from './candidates';
 import { typeEdits } from './classify';
 import { CorpusIndex } from './corpus-index';
 import type { GlossaryEntry } from './glossary';
-import { fingerprint } from './kgrams';
+import { fingerprint, type Fingerprints } from './kgrams';
 import { articleBlocks, blankLineBreaks, blockAt, metadataBlocks, normBlockStarts, withoutRanges, type Layout } from './layout';
 import { hasFoldedScript, normalize, toRawRange, type NormText } from './normalize';
 import type { Segmenter } from './segmenter';
@@ -79,6 +79,24 @@ export interface TermUsage {
   notInVersions: string[];
 }
 
+/** A page made ready for comparison: normalized, chrome left out, fingerprinted (Engine.prepare). */
+export interface Prepared {
+  text: string;
+  whole: NormText;
+  page: Page;
+  fp: Fingerprints;
+}
+
+/** A version from the reader's library that shares passages with the page, its text loaded for this page. */
+export interface Extra {
+  version: Version;
+  /** Page positions of the shared fingerprints (LibraryCandidate.positions). */
+  positions: readonly number[];
+}
+
+/** Library versions kept normalized between pages (the reader often opens the same article again). */
+const EXTRA_CACHE = 32;
+
 /** The result of comparing one text against one version, in raw offsets of both. */
 export interface Comparison {
   match: Match;
@@ -87,6 +105,8 @@ export interface Comparison {
 
 export class Engine {
   private readonly known: Known[] = [];
+  /** Library versions normalized for recent pages, by id, least recently used first. */
+  private readonly extras = new Map<string, Known>();
   private readonly index: CorpusIndex;
   private readonly terms: TermFinder;
   private readonly entries: Map<string, GlossaryEntry>;
@@ -150,6 +170,7 @@ export class Engine {
 
   /** Forget a version added with addVersion (its index postings are skipped from now on). */
   removeVersion(id: string): boolean {
+    this.extras.delete(id);
     const i = this.known.findIndex((k) => k.v.id === id && !k.removed);
     if (i < 0) return false;
     this.index.remove(i);
@@ -164,7 +185,7 @@ export class Engine {
   termUsage(a: Annotations): TermUsage[] {
     const found = new Map<string, Set<string>>();
     for (const m of a.matches) {
-      const known = this.known.find((k) => k.v.id === m.versionId && !k.removed);
+      const known = this.knownById(m.versionId);
       if (!known) continue;
       const region = known.t.raw.slice(m.versionStart, m.versionEnd);
       for (const h of this.terms.find(normalize(region), this.seg)) {
@@ -196,27 +217,60 @@ export class Engine {
    * the extraction knows of its structure: blocks and page chrome (left out
    * of the comparison); plain text is read by its blank-line paragraphs.
    */
-  annotate(text: string, layout?: Layout): Annotations {
-    const whole = normalize(text);
-    const page = pageOf(whole, layout);
-    const matches: Match[] = [];
-    const differences: Difference[] = [];
-    for (const cand of this.index.candidates(fingerprint(page.t.norm))) {
-      const k = this.known[cand.doc]!;
-      if (k.removed) continue;
-      const cmp = this.judge(page, k, densestPassage(cand.positions, page.t.norm.length));
-      if (!cmp) continue;
-      matches.push(cmp.match);
-      differences.push(...cmp.differences);
-    }
-    matches.sort((a, b) => b.score - a.score || a.versionId.localeCompare(b.versionId));
-    differences.sort((a, b) => a.start - b.start || a.end - b.end || a.versionId.localeCompare(b.versionId));
-    return { text, matches, differences, ...this.findTerms(whole) };
+  annotate(text: string, layout?: Layout, extras: readonly Extra[] = []): Annotations {
+    return this.annotatePrepared(this.prepare(text, layout), extras);
   }
 
-  /** The known version with this id. */
+  /** The page made ready: normalized, chrome and metadata left out, fingerprinted (the library looks it up). */
+  prepare(text: string, layout?: Layout): Prepared {
+    const whole = normalize(text);
+    const page = pageOf(whole, layout);
+    return { text, whole, page, fp: fingerprint(page.t.norm) };
+  }
+
+  /**
+   * annotate() for a prepared page, compared with the engine's own versions
+   * and with `extras`: library versions that share passages with it, their
+   * texts loaded for this page.
+   */
+  annotatePrepared(p: Prepared, extras: readonly Extra[] = []): Annotations {
+    const { page } = p;
+    const matches: Match[] = [];
+    const differences: Difference[] = [];
+    const compare = (k: Known, positions: readonly number[]): void => {
+      const cmp = this.judge(page, k, densestPassage(positions, page.t.norm.length));
+      if (!cmp) return;
+      matches.push(cmp.match);
+      differences.push(...cmp.differences);
+    };
+    for (const cand of this.index.candidates(p.fp)) {
+      const k = this.known[cand.doc]!;
+      if (!k.removed) compare(k, cand.positions);
+    }
+    const own = new Set(this.known.filter((k) => !k.removed).map((k) => k.v.id));
+    for (const x of extras) if (!own.has(x.version.id)) compare(this.extraKnown(x.version), x.positions);
+    matches.sort((a, b) => b.score - a.score || a.versionId.localeCompare(b.versionId));
+    differences.sort((a, b) => a.start - b.start || a.end - b.end || a.versionId.localeCompare(b.versionId));
+    return { text: p.text, matches, differences, ...this.findTerms(p.whole) };
+  }
+
+  /** A library version, normalized once and kept for the next pages (a few dozen at most). */
+  private extraKnown(v: Version): Known {
+    let k = this.extras.get(v.id);
+    if (k && k.v.text === v.text) this.extras.delete(v.id);
+    else k = known(v);
+    this.extras.set(v.id, k);
+    while (this.extras.size > EXTRA_CACHE) this.extras.delete(this.extras.keys().next().value!);
+    return k;
+  }
+
+  private knownById(id: string): Known | undefined {
+    return this.known.find((k) => k.v.id === id && !k.removed) ?? this.extras.get(id);
+  }
+
+  /** The version with this id: the engine's own, or a library version compared recently. */
   version(id: string): Version | undefined {
-    return this.known.find((k) => k.v.id === id && !k.removed)?.v;
+    return this.knownById(id)?.v;
   }
 
   /**

@@ -8,7 +8,8 @@ import { contentHash } from './content-hash';
 import type { Version } from './engine';
 import { issueLines } from './glossary';
 
-export const ORIGINS = ['saved', 'remembered', 'imported'] as const;
+/** saved: by the reader; imported: from a file; remembered: a new version of a known article (before reading memory); read: an article the reader read. */
+export const ORIGINS = ['saved', 'remembered', 'imported', 'read'] as const;
 
 /** A version's date: YYYY, YYYY-MM, YYYY-MM-DD, or empty when unknown. */
 export const DATE_OR_EMPTY = /^(\d{4}(-\d{2}(-\d{2})?)?)?$/;
@@ -26,6 +27,8 @@ export const UserVersionSchema = v.strictObject({
   origin: v.picklist(ORIGINS),
   /** ISO timestamp of when Tifa stored it. */
   savedAt: v.pipe(v.string(), v.maxLength(40)),
+  /** ISO timestamp of when the reader last read it (reading memory: the least recently read go first). */
+  readAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
 });
 
 export type UserVersion = v.InferOutput<typeof UserVersionSchema>;

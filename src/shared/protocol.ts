@@ -43,7 +43,17 @@ export const AnnotationsSchema = v.object({
   candidates: v.array(v.object({ text: v.string(), start: offset, end: offset })),
 });
 
-const VersionMetaSchema = v.object({ id: v.string(), title: v.string(), outlet: v.string(), date: v.string() });
+const VersionMetaSchema = v.object({
+  id: v.string(),
+  title: v.string(),
+  outlet: v.string(),
+  date: v.string(),
+  /** Where the reader read or saved it (the reader's own versions). */
+  url: v.optional(v.string()),
+  origin: v.optional(v.string()),
+  /** YYYY-MM-DD the reader last read it (reading memory). */
+  readOn: v.optional(v.string()),
+});
 export type VersionMeta = v.InferOutput<typeof VersionMetaSchema>;
 
 /** Glossary entries travel as their public fields (validated in full where they are loaded). */
@@ -68,6 +78,12 @@ export const PageResultSchema = v.object({
   remembered: v.optional(v.object({ id: v.string(), title: v.string() })),
   /** Milliseconds the engine took. */
   engineMs: v.number(),
+  /** This address showed other text when the reader read it: the version read then, and its day. */
+  edited: v.optional(v.object({ versionId: v.string(), readOn: v.string() })),
+  /** The texts this address showed when the reader read it, newest first (reading memory). */
+  history: v.optional(v.array(v.object({ id: v.string(), readOn: v.string() }))),
+  /** The reading memory is full (the disk or the browser's quota) and has stopped keeping articles. */
+  memoryFull: v.optional(v.literal(true)),
   /** Made before jieba had started: differences not yet widened to words, short terms missing; the complete result follows. */
   partial: v.optional(v.literal(true)),
 });
@@ -255,7 +271,7 @@ export interface VersionSummary {
   outlet: string;
   date: string;
   url: string;
-  origin: 'saved' | 'remembered' | 'imported';
+  origin: 'saved' | 'remembered' | 'imported' | 'read';
   savedAt: string;
   characters: number;
 }

@@ -29,6 +29,10 @@ const FALLBACKS: SettingsSnapshot = {
   rememberVersions: true,
   lookupOnHover: false,
   toneColours: false,
+  memoryExcludedSites: [],
+  memoryMaxArticles: 10_000,
+  memoryMaxMB: 200,
+  memoryNoticeSeen: false,
 };
 /** The storage item of one setting: key "local:<name>", its fallback, version 1. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -68,6 +72,14 @@ export const settings = {
   lookupOnHover: /* @__PURE__ */ item('lookupOnHover'),
   /** Pinyin in tone colours (1 red, 2 orange, 3 green, 4 blue, neutral grey), as Pleco and Zhongwen show it. */
   toneColours: /* @__PURE__ */ item('toneColours'),
+  /** Sites whose articles the reading memory never keeps (hostnames). */
+  memoryExcludedSites: /* @__PURE__ */ item('memoryExcludedSites'),
+  /** The reading memory keeps at most this many articles … */
+  memoryMaxArticles: /* @__PURE__ */ item('memoryMaxArticles'),
+  /** … and at most this many megabytes of text; the least recently read go first. */
+  memoryMaxMB: /* @__PURE__ */ item('memoryMaxMB'),
+  /** The reader has seen the notice that Tifa keeps the articles they read. */
+  memoryNoticeSeen: /* @__PURE__ */ item('memoryNoticeSeen'),
 };
 
 /** A snapshot of all settings, for code that needs several at once. */
@@ -83,6 +95,10 @@ export interface SettingsSnapshot {
   rememberVersions: boolean;
   lookupOnHover: boolean;
   toneColours: boolean;
+  memoryExcludedSites: string[];
+  memoryMaxArticles: number;
+  memoryMaxMB: number;
+  memoryNoticeSeen: boolean;
 }
 
 const KEYS = Object.keys(FALLBACKS) as (keyof SettingsSnapshot)[];

@@ -1,0 +1,59 @@
+/**
+ * What Tifa keeps of a page it reads: the article. When the page matches a
+ * known article, the engine knows its blocks (context.articleText). Otherwise
+ * the article is the page's longest stretch of prose: consecutive blocks of
+ * sentences, short headings and captions inside allowed, with the chrome and
+ * metadata lines left out — the text-density idea behind Readability, on the
+ * text and layout the extraction already has.
+ */
+import { blankLineBreaks, metadataBlocks, type Layout } from './layout';
+
+const HAN = /\p{Script=Han}/gu;
+const hanCount = (s: string): number => s.match(HAN)?.length ?? 0;
+/** A block with a sentence end after at least this many Chinese characters is prose. */
+const PROSE_HAN = 20;
+/** Short blocks (headings, captions, bylines) may sit inside the article; longer non-prose ones end it. */
+const SHORT_HAN = 30;
+
+/** The page's main article as text (one block a line); '' when it has no prose. */
+export function mainArticleText(text: string, layout: Layout = {}): string {
+  const breaks = layout.breaks ?? blankLineBreaks(text);
+  const skip = [...(layout.chrome ?? []), ...metadataBlocks(text, breaks)];
+  const blocks: string[] = [];
+  let from = 0;
+  for (const at of [...breaks, text.length]) {
+    const inSkip = skip.some(([s, e]) => from >= s && at <= e + 1);
+    blocks.push(inSkip ? '' : text.slice(from, at).trim());
+    from = at + 1;
+  }
+  // The run of blocks with the most prose, short blocks allowed between prose blocks.
+  let best: [number, number, number] = [0, 0, 0]; // start, end (exclusive), prose Han characters
+  let start = -1;
+  let prose = 0;
+  blocks.forEach((b, i) => {
+    const n = hanCount(b);
+    const isProse = n >= PROSE_HAN && /[。！？!?]/.test(b);
+    if (isProse) {
+      if (start < 0) start = i;
+      prose += n;
+      if (prose > best[2]) best = [start, i + 1, prose];
+    } else if (!b || n > SHORT_HAN) {
+      start = -1;
+      prose = 0;
+    }
+  });
+  const [s, e] = best;
+  // A heading just before the first paragraph belongs to the article.
+  const head = s > 0 && blocks[s - 1] && hanCount(blocks[s - 1]!) <= SHORT_HAN && !/[。！？]/.test(blocks[s - 1]!) ? s - 1 : s;
+  return blocks.slice(head, e).filter(Boolean).join('\n');
+}
+
+/** The date a page shows in its metadata lines (2026-01-25, 2026年1月25日), as YYYY-MM-DD; '' if none. */
+export function dateOnPage(text: string, layout: Layout = {}): string {
+  const breaks = layout.breaks ?? blankLineBreaks(text);
+  for (const [s, e] of metadataBlocks(text, breaks)) {
+    const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(text.slice(s, e));
+    if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  }
+  return '';
+}
