@@ -19,7 +19,7 @@ execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore',
 
 const server = new StaticServer();
 await server.start();
-const ext = await launchWithExtension(server, { headless: !headed });
+const ext = await launchWithExtension(server, { headless: !headed, memory: true });
 const page = await ext.context.newPage();
 await page.setViewportSize({ width: 1200, height: 760 });
 const url = `${server.origin}/demo/xinhua-social-work.html`;

@@ -111,7 +111,7 @@ export class EngineHost {
     if (this.latestRun.get(key) !== runId) return undefined;
     const found = engine.annotatePrepared(prepared, extras);
     const own = new Map(records.map((r) => [r.id, r]));
-    const { annotations, edited, history, article } = readAgain(found, own, url);
+    const { annotations, edited, history, article, readId } = readAgain(found, own, url);
     const usage = engine.termUsage(annotations);
     const engineMs = performance.now() - t0;
     const versions: VersionMeta[] = annotations.matches.map((m) => {
@@ -144,6 +144,8 @@ export class EngineHost {
       },
     );
     if (remembered) result.remembered = { id: remembered.id, title: remembered.title };
+    const kept = remembered?.id ?? readId;
+    if (kept) result.readId = kept;
     if (this.memoryFull) result.memoryFull = true;
     this.results.set(key, result);
     return result;
@@ -196,7 +198,7 @@ export class EngineHost {
       }
     }
     if (!added) {
-      await this.store.touch(v.id, record.readAt!);
+      await this.store.touch(v.id, record.readAt!, page.url);
       this.library.touch(v.id, record.readAt!);
       return undefined;
     }
@@ -332,12 +334,14 @@ function readAgain(
   edited?: { versionId: string; readOn: string };
   history: { id: string; readOn: string }[];
   article?: string;
+  /** The id of this very text, when it is kept already. */
+  readId?: string;
 } {
   const article = articleText(a);
   const self = article ? `user-${contentHash(article.trim())}` : '';
   const here = a.matches
     .map((m) => own.get(m.versionId))
-    .filter((r): r is UserVersion => r !== undefined && r.url === url && r.id !== self)
+    .filter((r): r is UserVersion => r !== undefined && (r.url === url || (r.urls ?? []).includes(url)) && r.id !== self)
     .sort((x, y) => readOn(y).localeCompare(readOn(x)));
   const selfRecord = own.get(self);
   const history = [...(selfRecord ? [selfRecord] : []), ...here]
@@ -354,5 +358,11 @@ function readAgain(
     matches: a.matches.filter((m) => !drop.has(m.versionId)),
     differences: a.differences.filter((d) => !drop.has(d.versionId)),
   };
-  return { annotations, history, ...(article && { article }), ...(latest && { edited: { versionId: latest.id, readOn: readOn(latest) } }) };
+  return {
+    annotations,
+    history,
+    ...(article && { article }),
+    ...(selfKnown && { readId: self }),
+    ...(latest && { edited: { versionId: latest.id, readOn: readOn(latest) } }),
+  };
 }

@@ -224,12 +224,13 @@ export class VersionStore {
     await Promise.all([...ps.map((p) => tx.store.put(p)), tx.done]);
   }
 
-  /** The reader read this version again now: it goes last in the line for eviction. */
-  async touch(id: string, at: string): Promise<void> {
+  /** The reader read this version again now (at `url`): it goes last in the line for eviction, and the address is noted. */
+  async touch(id: string, at: string, url = ''): Promise<void> {
     const db = await this.open();
     const tx = db.transaction(['versions', 'prints'], 'readwrite');
     const [v, p] = await Promise.all([tx.objectStore('versions').get(id), tx.objectStore('prints').get(id)]);
-    if (v) await tx.objectStore('versions').put({ ...v, readAt: at });
+    const urls = v && url && url !== v.url && !(v.urls ?? []).includes(url) ? [...(v.urls ?? []), url].slice(-20) : v?.urls;
+    if (v) await tx.objectStore('versions').put({ ...v, readAt: at, ...(urls && { urls }) });
     if (p) await tx.objectStore('prints').put({ ...p, at });
     await tx.done;
   }

@@ -192,7 +192,8 @@ export class Controller {
     else this.renderer.clear();
     performance.measure('tifa:draw', { start: t0, end: performance.now() });
     const b = this.overlay.badge;
-    b.textContent = t('badge', c.versions, c.differences, c.terms);
+    b.textContent =
+      (this.result.edited ? `${t('badgeEdited', this.result.edited.readOn)} · ` : '') + t('badge', c.versions, c.differences, c.terms);
     b.hidden = false;
     this.hideCard();
   }

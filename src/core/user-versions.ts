@@ -29,6 +29,8 @@ export const UserVersionSchema = v.strictObject({
   savedAt: v.pipe(v.string(), v.maxLength(40)),
   /** ISO timestamp of when the reader last read it (reading memory: the least recently read go first). */
   readAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** Other addresses where the reader read this same text (a later edit there is then noticed too). */
+  urls: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(4096))), v.maxLength(20))),
 });
 
 export type UserVersion = v.InferOutput<typeof UserVersionSchema>;

@@ -82,6 +82,8 @@ export const PageResultSchema = v.object({
   edited: v.optional(v.object({ versionId: v.string(), readOn: v.string() })),
   /** The texts this address showed when the reader read it, newest first (reading memory). */
   history: v.optional(v.array(v.object({ id: v.string(), readOn: v.string() }))),
+  /** The id of this page's article as the reading memory keeps it ("forget this article"). */
+  readId: v.optional(v.string()),
   /** The reading memory is full (the disk or the browser's quota) and has stopped keeping articles. */
   memoryFull: v.optional(v.literal(true)),
   /** Made before jieba had started: differences not yet widened to words, short terms missing; the complete result follows. */

@@ -14,6 +14,17 @@ async function render(root: HTMLElement): Promise<void> {
     box.addEventListener('change', () => void set(box.checked));
     return h('label', { class: 'row', attrs: { for: id } }, box, label);
   };
+  /** A whole-number setting, kept within [min, max]. */
+  const number = (id: string, label: string, value: number, min: number, max: number, set: (v: number) => Promise<void>): HTMLElement => {
+    const box = h('input', { attrs: { type: 'number', id, min: String(min), max: String(max), step: '1' } });
+    box.value = String(value);
+    box.addEventListener('change', () => {
+      const v = Math.round(Number(box.value));
+      if (Number.isFinite(v) && v >= min && v <= max) void set(v);
+      else box.value = String(value);
+    });
+    return h('label', { class: 'row', attrs: { for: id } }, label, ' ', box);
+  };
   const lang = h(
     'select',
     { attrs: { id: 'noteLanguage' } },
@@ -40,7 +51,34 @@ async function render(root: HTMLElement): Promise<void> {
     ),
     check('showPunctuation', t('optShowPunctuation'), s.showPunctuation, (v) => settings.showPunctuation.setValue(v)),
     check('showPinyin', t('optShowPinyin'), s.showPinyin, (v) => settings.showPinyin.setValue(v)),
+    h('h2', {}, t('optMemory')),
+    h('p', { class: 'muted' }, t('memoryNotice')),
     check('rememberVersions', t('optRememberVersions'), s.rememberVersions, (v) => settings.rememberVersions.setValue(v)),
+    number('memoryMaxArticles', t('optMemoryMaxArticles'), s.memoryMaxArticles, 100, 100_000, (v) =>
+      settings.memoryMaxArticles.setValue(v),
+    ),
+    number('memoryMaxMB', t('optMemoryMaxMB'), s.memoryMaxMB, 10, 10_000, (v) => settings.memoryMaxMB.setValue(v)),
+    ...(s.memoryExcludedSites.length
+      ? [
+          h('div', { class: 'label' }, t('optMemoryExcluded')),
+          h(
+            'ul',
+            { class: 'list', attrs: { id: 'memory-excluded' } },
+            s.memoryExcludedSites.map((site) =>
+              h(
+                'li',
+                {},
+                `${site} `,
+                h(
+                  'button',
+                  { on: { click: () => void settings.memoryExcludedSites.setValue(s.memoryExcludedSites.filter((x) => x !== site)) } },
+                  t('optRemove'),
+                ),
+              ),
+            ),
+          ),
+        ]
+      : []),
     h('h2', {}, t('optDictionary')),
     check('lookupOnHover', t('popupLookup'), s.lookupOnHover, (v) => settings.lookupOnHover.setValue(v)),
     check('toneColours', t('optToneColours'), s.toneColours, (v) => settings.toneColours.setValue(v)),

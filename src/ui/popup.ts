@@ -6,6 +6,7 @@ import { parseReply, StatusSchema, type Status } from '../shared/protocol';
 import { readSettings, settings } from '../shared/settings';
 import { isNewsSite, siteOf } from '../shared/sites';
 import { saveTab } from './library';
+import { memoryNotice } from './memory-view';
 import { activeTab, tabResult } from './tab';
 
 /** Status from the frame whose result the background keeps for this tab (the top frame when there is none). */
@@ -46,6 +47,7 @@ export async function start(root: HTMLElement): Promise<void> {
   const parts: (HTMLElement | null)[] = [
     h('h1', {}, t('panelTitle')),
     h('div', { class: 'status', attrs: { id: 'status' } }, line),
+    ...memoryNotice(s, () => void start(root)),
     toggle(t('popupEverywhere'), s.enabled, (v) => settings.enabled.setValue(v), 'global'),
     site
       ? toggle(

@@ -10,6 +10,7 @@ import { receive, sameAs, ToPanels, type PageResult } from '../shared/protocol';
 import { readSettings, watchSettings, type SettingsSnapshot } from '../shared/settings';
 import { copyText } from '../shared/copy';
 import { termMore } from '../shared/term-note';
+import { memorySection } from './memory-view';
 import { wordsSection } from './words-view';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
@@ -57,7 +58,11 @@ function versionsSection(r: PageResult): HTMLElement[] {
           'li',
           {},
           h('div', {}, m.title),
-          h('div', { class: 'muted' }, `${v?.outlet ?? ''} · ${v?.date ?? ''} · ${m.versionId}`),
+          h(
+            'div',
+            { class: 'muted' },
+            [v?.outlet, v?.readOn ? t('panelReadOn', v.readOn) : v?.date, v?.url || m.versionId].filter(Boolean).join(' · '),
+          ),
           h(
             'div',
             { class: 'muted' },
@@ -315,6 +320,7 @@ async function refresh(): Promise<void> {
   const words = await wordsSection(s.toneColours, () => void refresh());
   root.replaceChildren(
     h('h1', {}, t('panelTitle')),
+    ...memorySection(r, s, () => void refresh()),
     ...actionsSection(r),
     ...(nothing
       ? [h('p', { class: 'muted' }, t('panelNothing'))]

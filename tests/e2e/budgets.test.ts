@@ -76,7 +76,7 @@ beforeAll(async () => {
   server.extra.set('/budget/300k.html', { body: html('300k', big.slice(0, 300000)) });
   while (big.length < 1_000_000) big += big;
   server.extra.set('/budget/1m.html', { body: html('1m', big.slice(0, 1_000_000)) });
-  ext = await launchWithExtension(server);
+  ext = await launchWithExtension(server, { memory: true });
   plain = await launchPlain(server);
   // Wake the engine once (jieba start-up is measured separately in the first run below).
 });
@@ -138,7 +138,7 @@ describe('budgets (measured, reported, not asserted)', () => {
   it('first page after the browser starts: 10k-character article, opened as soon as the browser is up (3 starts)', async () => {
     const runs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const fresh = await launchWithExtension(server);
+      const fresh = await launchWithExtension(server, { memory: true });
       const run = await measure(fresh.context, `${server.origin}/budget/10k.html`, true);
       await fresh.close();
       runs.push(Math.round(run.firstMarks - run.load));
@@ -148,7 +148,7 @@ describe('budgets (measured, reported, not asserted)', () => {
   });
 
   it('first marks on a cold start, jieba start-up included (fresh browser profile)', async () => {
-    const fresh = await launchWithExtension(server);
+    const fresh = await launchWithExtension(server, { memory: true });
     const run = await measure(fresh.context, `${server.origin}/budget/300k.html`, true);
     await fresh.close();
     results['300kColdStart'] = { firstMarksAfterLoadMs: Math.round(run.firstMarks - run.load) };

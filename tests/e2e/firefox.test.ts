@@ -105,6 +105,23 @@ async function sidebarFor(panel: Page, url: string): Promise<number> {
   return tabId;
 }
 
+/** Set extension settings the way the options page does (from one of Tifa's own pages). */
+async function setStorage(values: Record<string, unknown>): Promise<void> {
+  const page = await browser.newPage();
+  // (before the tests too, where expect.poll is not available: its own wait for the page)
+  const url = `${EXT_ORIGIN}/options.html?setup`;
+  page.goto(url, { timeout: 5000 }).catch(() => undefined);
+  for (let i = 0; i < 200; i++) {
+    if (await page.evaluate((u) => location.href === u && document.readyState === 'complete', url).catch(() => false)) break;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  await page.evaluate(async (v) => {
+    const api = (globalThis as unknown as { browser: { storage: { local: { set(x: object): Promise<void> } } } }).browser;
+    await api.storage.local.set(v);
+  }, values);
+  await page.close();
+}
+
 /** Move the mouse onto a term's mark; resolves to the card's text once it shows. */
 async function hoverTerm(page: Page, term: string): Promise<string> {
   const at = await page.evaluate((t) => {
@@ -131,6 +148,8 @@ beforeAll(async () => {
   await server.start();
   server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
   server.extra.set('/v/original.html', { body: articleHtml('城市的一天', UNRELATED) });
+  server.extra.set('/memory/a.html', { body: articleHtml('城市的一天', UNRELATED) });
+  server.extra.set('/memory/reprint.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   server.extra.set('/dict/riders.html', {
     body:
       '<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>骑手驿站</title></head><body><article>' +
@@ -140,6 +159,9 @@ beforeAll(async () => {
   });
   server.extra.set('/v/edited.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   browser = await launch(true);
+  // The reading memory is switched off for these tests (each page would become a version for the next), and on
+  // in the one that tests it.
+  await setStorage({ rememberVersions: false });
 });
 
 afterAll(async () => {
@@ -460,6 +482,30 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(await panel.$$eval('[data-words-format]', (li) => li.map((x) => x.getAttribute('data-words-format')))).toEqual(['anki', 'csv']);
     await panel.close();
     await page.close();
+  });
+
+  it('the reading memory: an article read is kept; its reprint elsewhere and a silent edit at the same address are marked', async () => {
+    await setStorage({ rememberVersions: true });
+    const original = `${server.origin}/memory/a.html`;
+    const first = await open(original);
+    await badge(first); // terms only: nothing known yet
+    await first.close();
+    // a reprint on another site, two words changed
+    const reprint = await open(`${server.otherOrigin}/memory/reprint.html`);
+    expect(await badge(reprint)).toMatch(/^\d+ versions · [1-9]/); // the article read (and the one saved in an earlier test)
+    const marks = await highlights(reprint);
+    expect(
+      Object.entries(marks)
+        .filter(([n]) => n.startsWith('tifa-diff-'))
+        .flatMap(([, t]) => t),
+    ).toEqual(expect.arrayContaining(['三十多年']));
+    await reprint.close();
+    // the same address, silently edited
+    server.extra.set('/memory/a.html', { body: articleHtml('城市的一天', UNRELATED.replace('老顾客', '老主顾')) });
+    const edited = await open(original);
+    expect(await badge(edited)).toMatch(/^Edited since you read it on \d{4}-\d{2}-\d{2} · /);
+    await edited.close();
+    await setStorage({ rememberVersions: false });
   });
 
   it('passes web-ext lint with 0 errors, 0 warnings, 0 notices', () => {

@@ -117,8 +117,13 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension, in a fresh profile, reaching the test sites through `server`. */
-export async function launchWithExtension(server: StaticServer, opts: { headless?: boolean } = {}): Promise<Launched> {
+/**
+ * Chromium with the built extension, in a fresh profile, reaching the test
+ * sites through `server`. The reading memory (on by default for readers) is
+ * switched off unless `memory` is set: each test's pages would otherwise
+ * become versions for the next ones.
+ */
+export async function launchWithExtension(server: StaticServer, opts: { headless?: boolean; memory?: boolean } = {}): Promise<Launched> {
   if (!server.proxy) throw new Error('start the StaticServer before launching a browser');
   if (!fs.existsSync(path.join(EXT, 'manifest.json'))) throw new Error(`no built extension at ${EXT}: run npm run build`);
   // Lets context 'request' events include the service worker's own fetches (Chromium).
@@ -136,6 +141,7 @@ export async function launchWithExtension(server: StaticServer, opts: { headless
   context.on('request', (r) => requests.push(r.url()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!opts.memory) await worker.evaluate(() => chrome.storage.local.set({ rememberVersions: false }));
   return {
     context,
     worker,

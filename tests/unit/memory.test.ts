@@ -118,3 +118,18 @@ describe('reading memory', () => {
     expect(await store.list()).toHaveLength(1);
   });
 });
+
+describe('reading memory and versions kept before', () => {
+  it('a text saved before and now read at an address: a later edit there is still noticed', async () => {
+    const { host, store } = fresh();
+    const { makeUserVersion } = await import('../../src/core/user-versions');
+    await host.keep(
+      makeUserVersion(UNRELATED_ARTICLE, { title: '另存的', origin: 'saved', url: 'http://www.news.cn/elsewhere.html' }, new Date()),
+    );
+    const first = await read(host, UNRELATED_ARTICLE, A);
+    expect(first?.annotations.matches).toEqual([]); // the same text: nothing new
+    expect((await store.list())[0]?.urls).toEqual([A]);
+    const later = await read(host, UNRELATED_ARTICLE.replace('老顾客', '老主顾'), A);
+    expect(later?.edited).toBeDefined();
+  });
+});
