@@ -10,6 +10,7 @@ import type { DictEntry } from '../core/dictionary';
 import { copyText } from '../shared/copy';
 import { pinyinView } from '../shared/pinyin-view';
 import { termHead, termMore } from '../shared/term-note';
+import { versionLabel } from '../shared/version-label';
 import type { CandidateMark, DiffMark, TermMark } from './marks';
 
 /**
@@ -74,9 +75,10 @@ export function candidateCard(m: CandidateMark): HTMLElement[] {
   return [h('div', { class: 'label' }, t('cardCandidate')), h('h2', {}, m.text), h('p', {}, t('cardCandidateNote')), copy];
 }
 
-/** "title — outlet, date · 000": the id's prefix tells apart versions that share a title. */
-function versionLine(v: VersionMeta | undefined, id: string): string {
-  return v ? `${v.title} — ${v.outlet}, ${v.date} · ${id.split('_')[0]}` : id;
+/** "title — outlet, date · 000" (the id's prefix tells apart versions that share a title); "title — news.cn 2026-12-01" for one the reader kept. */
+function versionLine(v: VersionMeta | undefined, id: string, r: PageResult): string {
+  if (!v) return id;
+  return v.origin ? `${v.title} — ${versionLabel(r, id)}` : `${v.title} — ${v.outlet}, ${v.date} · ${id.split('_')[0]}`;
 }
 
 export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
@@ -96,7 +98,7 @@ export function diffCard(m: DiffMark, r: PageResult): HTMLElement[] {
     const d = a.differences[i]!;
     const key = d.kind === 'moved' ? `moved:${d.versionId}` : `${d.kind}:${d.otherText}`;
     const v = meta.get(d.versionId);
-    const line = versionLine(v, d.versionId);
+    const line = versionLine(v, d.versionId, r);
     const same = readings.get(key);
     if (same) same.versions.push(line);
     else readings.set(key, { d, versions: [line] });

@@ -19,11 +19,12 @@ const SHORT_HAN = 30;
 export function mainArticleText(text: string, layout: Layout = {}): string {
   const breaks = layout.breaks ?? blankLineBreaks(text);
   const skip = [...(layout.chrome ?? []), ...metadataBlocks(text, breaks)];
-  const blocks: string[] = [];
+  // null: a block left out (chrome, metadata), which ends a run; '' (a blank line between blocks) does not.
+  const blocks: (string | null)[] = [];
   let from = 0;
   for (const at of [...breaks, text.length]) {
     const inSkip = skip.some(([s, e]) => from >= s && at <= e + 1);
-    blocks.push(inSkip ? '' : text.slice(from, at).trim());
+    blocks.push(inSkip ? null : text.slice(from, at).trim());
     from = at + 1;
   }
   // The run of blocks with the most prose, short blocks allowed between prose blocks.
@@ -31,20 +32,24 @@ export function mainArticleText(text: string, layout: Layout = {}): string {
   let start = -1;
   let prose = 0;
   blocks.forEach((b, i) => {
-    const n = hanCount(b);
-    const isProse = n >= PROSE_HAN && /[。！？!?]/.test(b);
+    if (b === '') return;
+    const n = b === null ? 0 : hanCount(b);
+    const isProse = b !== null && n >= PROSE_HAN && /[。！？!?]/.test(b);
     if (isProse) {
       if (start < 0) start = i;
       prose += n;
       if (prose > best[2]) best = [start, i + 1, prose];
-    } else if (!b || n > SHORT_HAN) {
+    } else if (b === null || n > SHORT_HAN) {
       start = -1;
       prose = 0;
     }
   });
   const [s, e] = best;
   // A heading just before the first paragraph belongs to the article.
-  const head = s > 0 && blocks[s - 1] && hanCount(blocks[s - 1]!) <= SHORT_HAN && !/[。！？]/.test(blocks[s - 1]!) ? s - 1 : s;
+  let before = s - 1;
+  while (before >= 0 && blocks[before] === '') before--;
+  const h = before >= 0 ? blocks[before] : null;
+  const head = h && hanCount(h) <= SHORT_HAN && !/[。！？]/.test(h) ? before : s;
   return blocks.slice(head, e).filter(Boolean).join('\n');
 }
 

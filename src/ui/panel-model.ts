@@ -8,6 +8,8 @@ import type { PageResult } from '../shared/protocol';
 import type { SettingsSnapshot } from '../shared/settings';
 import { shown } from '../shared/shown';
 
+export { versionLabel } from '../shared/version-label';
+
 export const KINDS: Kind[] = ['changed', 'added', 'removed', 'moved'];
 
 export interface DiffItem {

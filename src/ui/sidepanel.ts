@@ -14,7 +14,7 @@ import { memorySection } from './memory-view';
 import { wordsSection } from './words-view';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
 import { ask, download, saveTab } from './library';
-import { compareSegments, groupDifferences, KINDS } from './panel-model';
+import { compareSegments, groupDifferences, KINDS, versionLabel } from './panel-model';
 import { activeTab, tabResult } from './tab';
 
 let root: HTMLElement;
@@ -95,7 +95,7 @@ function differencesSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
             h(
               'div',
               { class: 'muted' },
-              `${t('panelVs', d.versionId.slice(0, 3))} · ${t(`cat_${d.category}`)}`,
+              `${t('panelVs', versionLabel(r, d.versionId))} · ${t(`cat_${d.category}`)}`,
               d.kind === 'moved'
                 ? ` · ${t('panelMovedNote', d.otherStart)}`
                 : d.otherText
@@ -267,7 +267,7 @@ function usageSection(r: PageResult): HTMLElement[] {
         {},
         h('th', {}, ''),
         h('th', {}, t('cardThisPage')),
-        ids.map((id) => h('th', { title: id }, id.split('_')[0])),
+        ids.map((id) => h('th', { title: id }, versionLabel(r, id))),
       ),
       rows.map((u) =>
         h(
@@ -290,7 +290,7 @@ function compareSection(r: PageResult, s: SettingsSnapshot): HTMLElement[] {
     'select',
     { on: { change: (e) => ((compareWith = (e.target as HTMLSelectElement).value), void refresh()) } },
     others.map((m) => {
-      const o = h('option', { attrs: { value: m.versionId } }, `${m.versionId} — ${m.title.slice(0, 24)}`);
+      const o = h('option', { attrs: { value: m.versionId } }, `${versionLabel(r, m.versionId)} — ${m.title.slice(0, 24)}`);
       o.selected = m.versionId === compareWith;
       return o;
     }),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMarks, counts, highlightOf, marksAt } from '../../src/content/marks';
 import type { PageResult } from '../../src/shared/protocol';
-import { compareSegments, groupDifferences } from '../../src/ui/panel-model';
+import { compareSegments, groupDifferences, versionLabel } from '../../src/ui/panel-model';
 import { A, B, engine, version } from './helpers';
 
 const result: PageResult = {
@@ -65,6 +65,17 @@ describe('side panel model', () => {
     expect(item.before.length).toBeGreaterThan(0);
     expect(result.annotations.text.slice(item.d.start, item.d.end)).toBe('82个');
     expect(g.get('moved')!.length).toBeGreaterThan(0);
+  });
+
+  it('names a bundled version by its number and a kept one by outlet and the day read', () => {
+    const versions = [
+      { id: '001_37e5b51ccce53404', title: '凝心聚力', outlet: '新华社', date: '2024-01-01' },
+      { id: 'user-570e50188d4aa7a6', title: '城市的一天', outlet: 'news.cn', date: '', origin: 'read' as const, readOn: '2026-12-01' },
+      { id: 'user-0000000000000000', title: '导入的文章', outlet: '', date: '', origin: 'imported' as const },
+    ];
+    expect(versionLabel({ versions }, '001_37e5b51ccce53404')).toBe('001');
+    expect(versionLabel({ versions }, 'user-570e50188d4aa7a6')).toBe('news.cn 2026-12-01');
+    expect(versionLabel({ versions }, 'user-0000000000000000')).toBe('导入的文章');
   });
 
   it('rebuilds the page article in the compare view, with the version’s words as deletions', () => {
