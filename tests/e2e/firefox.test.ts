@@ -122,6 +122,19 @@ async function setStorage(values: Record<string, unknown>): Promise<void> {
   await page.close();
 }
 
+/** Ask Tifa's background, from one of its own pages (the reply's value; an error reply throws). */
+async function ask(msg: Record<string, unknown>): Promise<unknown> {
+  const page = await browser.newPage();
+  await openExtensionPage(page, 'options.html');
+  const r = (await page.evaluate(async (m) => {
+    const api = (globalThis as unknown as { browser: { runtime: { sendMessage(x: object): Promise<unknown> } } }).browser;
+    return api.runtime.sendMessage(m);
+  }, msg)) as { ok: boolean; value?: unknown; error?: string };
+  await page.close();
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
 /** Move the mouse onto a term's mark; resolves to the card's text once it shows. */
 async function hoverTerm(page: Page, term: string): Promise<string> {
   const at = await page.evaluate((t) => {
@@ -149,6 +162,10 @@ beforeAll(async () => {
   server.extra.set('/h/frames.html', { body: framesPage(server.otherOrigin) });
   server.extra.set('/v/original.html', { body: articleHtml('城市的一天', UNRELATED) });
   server.extra.set('/memory/a.html', { body: articleHtml('城市的一天', UNRELATED) });
+  // texts that share no passage with it (each Chinese character shifted), for the exclusion
+  const shifted = (k: number): string => UNRELATED.replace(/\p{Script=Han}/gu, (c) => String.fromCodePoint(c.codePointAt(0)! + k));
+  server.extra.set('/memory/excluded.html', { body: articleHtml('不该记下的', shifted(1)) });
+  server.extra.set('/memory/kept.html', { body: articleHtml('该记下的', shifted(2)) });
   server.extra.set('/memory/reprint.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   server.extra.set('/dict/riders.html', {
     body:
@@ -506,6 +523,20 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(await badge(edited)).toMatch(/^Edited since you read it on \d{4}-\d{2}-\d{2} · /);
     await edited.close();
     await setStorage({ rememberVersions: false });
+  });
+
+  it('the reading memory keeps nothing from an excluded site, and Erase everything forgets what it kept', async () => {
+    const titles = async (): Promise<string[]> => ((await ask({ type: 'listVersions' })) as { title: string }[]).map((v) => v.title);
+    await setStorage({ rememberVersions: true, memoryExcludedSites: ['www.people.com.cn'] });
+    const excluded = await open(`${server.otherOrigin}/memory/excluded.html`);
+    const other = await open(`${server.origin}/memory/kept.html`); // read after it, on a site not excluded
+    await expect.poll(titles, { timeout: 20000 }).toContain('该记下的');
+    expect(await titles()).not.toContain('不该记下的');
+    await excluded.close();
+    await other.close();
+    expect(await ask({ type: 'eraseAll' })).toMatchObject({ versions: expect.any(Number) as number });
+    expect(await titles()).toEqual([]);
+    await setStorage({ rememberVersions: false, memoryExcludedSites: [] });
   });
 
   it('passes web-ext lint with 0 errors, 0 warnings, 0 notices', () => {
