@@ -26,7 +26,7 @@ const GECKO_ID = 'tifa@tifa.example';
 const UUID = '7b1f4c2e-5d3a-4e6b-9c8d-0a1b2c3d4e5f';
 const EXT_ORIGIN = `moz-extension://${UUID}`;
 
-async function launch(withExtension: boolean): Promise<Browser> {
+async function launch(withExtension: boolean, prefs: Record<string, unknown> = {}): Promise<Browser> {
   const b = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -43,6 +43,7 @@ async function launch(withExtension: boolean): Promise<Browser> {
       'network.proxy.no_proxies_on': '',
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
+      ...prefs,
     },
     // BiDi refuses to navigate to moz-extension: pages (the sidebar, the popup) unless system access is allowed.
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
@@ -166,6 +167,9 @@ beforeAll(async () => {
   const shifted = (k: number): string => UNRELATED.replace(/\p{Script=Han}/gu, (c) => String.fromCodePoint(c.codePointAt(0)! + k));
   server.extra.set('/memory/excluded.html', { body: articleHtml('不该记下的', shifted(1)) });
   server.extra.set('/memory/kept.html', { body: articleHtml('该记下的', shifted(2)) });
+  server.extra.set('/memory/private.html', {
+    body: articleHtml('私下读的', `${shifted(3)}\n推动新就业群体服务管理不断优化，推动社会工作高质量发展。`),
+  });
   server.extra.set('/memory/reprint.html', { body: articleHtml('城市的一天', UNRELATED.replace('二十多年', '三十多年')) });
   server.extra.set('/dict/riders.html', {
     body:
@@ -523,6 +527,26 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     expect(await badge(edited)).toMatch(/^Edited since you read it on \d{4}-\d{2}-\d{2} · /);
     await edited.close();
     await setStorage({ rememberVersions: false });
+  });
+
+  it('the reading memory keeps nothing from a private window (Firefox in private browsing, default settings)', async () => {
+    // A second Firefox whose every window is private. By default an add-on does not run in private windows:
+    // the page loads, Tifa never reads it (its terms would be marked if it did), so nothing can be kept; when a
+    // reader allows Tifa there, host.ts refuses private tabs (unit-tested). Tifa's own pages get no extension API
+    // in such a window, so the store cannot be listed from here.
+    const priv = await launch(true, { 'browser.privatebrowsing.autostart': true });
+    try {
+      const page = await priv.newPage();
+      page.on('pageerror', pageError);
+      await page.goto(`${server.origin}/memory/private.html`);
+      await new Promise((ok) => setTimeout(ok, 2500)); // long enough to be read and kept, were it
+      expect(await page.evaluate(() => document.title)).toBe('私下读的');
+      expect(await page.evaluate(() => document.querySelector('tifa-overlay') === null)).toBe(true);
+      expect(await highlights(page)).toEqual({});
+      await page.close();
+    } finally {
+      await priv.close();
+    }
   });
 
   it('the reading memory keeps nothing from an excluded site, and Erase everything forgets what it kept', async () => {
