@@ -154,6 +154,36 @@ export async function launchWithExtension(server: StaticServer, opts: { headless
   };
 }
 
+/**
+ * Chromium with the built extension, browsing in an off-the-record context —
+ * what a private (incognito) window is to Chromium — through `server`. The
+ * extension is loaded in the browser (its service worker runs) but, as
+ * for every extension by default, not allowed in private windows.
+ */
+export async function launchPrivate(
+  server: StaticServer,
+): Promise<{ context: BrowserContext; workers(): Promise<string[]>; close(): Promise<void> }> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [`--disable-extensions-except=${EXT}`, `--load-extension=${EXT}`, ...FLAGS],
+    proxy: { server: server.proxy },
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return {
+    context,
+    // The extension's service worker, seen from the browser (it lives in the regular profile, not this context).
+    workers: async () => {
+      const cdp = await browser.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      await cdp.detach();
+      return targetInfos.filter((t) => t.type === 'service_worker').map((t) => t.url);
+    },
+    close: () => browser.close(),
+  };
+}
+
 /** Chromium without any extension (the baseline for page-integrity checks). */
 export async function launchPlain(server: StaticServer): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS, proxy: { server: server.proxy } });

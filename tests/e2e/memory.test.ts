@@ -3,7 +3,7 @@
  * The reading memory in Chromium, with default settings: an article read is
  * kept; its edited reprint on another news site shows the edits; the same
  * address silently edited says "edited since you read it" and marks the
- * edits; a site excluded keeps nothing; "Erase everything" forgets it all. Last, the scale figure:
+ * edits; a private window keeps nothing; a site excluded keeps nothing; "Erase everything" forgets it all. Last, the scale figure:
  * a generated 10,000-article library, the service worker stopped, and the
  * next page's first difference marks timed (written to
  * test-results/memory-scale.json; not asserted: these machines are noisy).
@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, highlightTexts, launchWithExtension, openTab, StaticServer, tabIdOf, type Launched } from './harness';
+import { artifact, highlightTexts, launchPrivate, launchWithExtension, openTab, StaticServer, tabIdOf, type Launched } from './harness';
 import { makeUserVersion } from '../../src/core/user-versions';
 import { articleHtml, UNRELATED } from './fixture-pages';
 
@@ -31,6 +31,9 @@ beforeAll(async () => {
   server.extra.set('/m/a.html', { body: articleHtml('城市的一天', UNRELATED) });
   server.extra.set('/m/reprint.html', { body: articleHtml('城市的一天（转载）', REPRINT) });
   server.extra.set('/m/other.html', { body: articleHtml('小镇的一天', OTHER) });
+  server.extra.set('/m/private.html', {
+    body: articleHtml('私下读的', `${OTHER}\n推动新就业群体服务管理不断优化，推动社会工作高质量发展。`),
+  });
   server.extra.set('/m/other-copy.html', { body: articleHtml('小镇的一天', OTHER.slice(0, 300) + OTHER.slice(320)) });
   await server.start();
   ext = await launchWithExtension(server, { memory: true }); // the reader's default: on
@@ -130,6 +133,26 @@ describe('reading memory (Chromium, default settings)', () => {
     await settled(again);
     expect(await badge(again)).not.toMatch(/^Edited/);
     await again.close();
+  });
+
+  it('keeps nothing from a private (incognito) window', async () => {
+    // Another Chromium with Tifa loaded, browsing off the record. Extensions do not run in private windows unless
+    // the reader allows it: the page loads, Tifa never reads it (its terms would be marked if it did), so nothing
+    // can be kept; when a reader allows Tifa there, host.ts refuses private tabs (unit-tested).
+    const priv = await launchPrivate(server);
+    try {
+      await expect.poll(() => priv.workers()).toEqual([expect.stringMatching(/^chrome-extension:\/\/\w+\/background\.js$/)]);
+      const page = await priv.context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${server.origin}/m/private.html`);
+      await page.waitForTimeout(2500); // long enough to be read and kept, were it
+      expect(await page.title()).toBe('私下读的');
+      expect(await page.locator('tifa-overlay').count()).toBe(0);
+      expect(await highlightTexts(page)).toEqual({});
+    } finally {
+      await priv.close();
+    }
+    expect((await kept()).map((v) => v.title)).not.toContain('私下读的');
   });
 
   it('keeps nothing from a site the reader excluded in the side panel', async () => {
