@@ -252,10 +252,10 @@ export class EngineHost {
   }
 
   /** Store a version (saved, imported) and know it from now on. */
-  async keep(v: UserVersion): Promise<{ version: UserVersion; added: boolean }> {
+  async keep(v: UserVersion): Promise<{ version: UserVersion; added: boolean; promoted?: boolean }> {
     const r = await this.store.add(v);
     await this.library.ready();
-    if (r.added) this.library.add(v);
+    if (r.added || r.promoted) this.library.add(r.version);
     return r;
   }
 

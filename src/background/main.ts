@@ -94,7 +94,8 @@ async function libraryValue(msg: BackgroundMessage): Promise<unknown> {
         new Date(),
       );
       const r = await host.keep(v);
-      return { id: r.version.id, added: r.added };
+      // a text only the reading memory kept becomes the reader's own: for the reader, that is saving it
+      return { id: r.version.id, added: r.added || r.promoted === true };
     }
     case 'importVersions': {
       const parsed = msg.versions.map((x, i) => {

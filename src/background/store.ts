@@ -11,6 +11,9 @@ import type { LibrarySnapshot } from '../core/library';
 import { normalize } from '../core/normalize';
 import { checkWord, type Word } from '../core/words';
 
+/** Origins of the versions the reading memory keeps (and its caps may let go). */
+const MEMORY_ORIGINS: ReadonlySet<string> = new Set(['read', 'remembered']);
+
 interface TifaDB extends DBSchema {
   versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
   /** Ids of versions the reader deleted: never remembered automatically again. */
@@ -127,14 +130,22 @@ export class VersionStore {
    * without the other) unless the same text is already there; returns the
    * stored record and whether it is new.
    */
-  async add(v: UserVersion, print: Print = printOf(v)): Promise<{ version: UserVersion; added: boolean }> {
+  /**
+   * Keep a version unless its text is already kept. Saving (or importing) a
+   * text the reading memory kept makes it the reader's own — `promoted`: the
+   * memory's caps never let it go — with its title and addresses as read.
+   */
+  async add(v: UserVersion, print: Print = printOf(v)): Promise<{ version: UserVersion; added: boolean; promoted?: boolean }> {
     try {
       const db = await this.open();
       const tx = db.transaction(['versions', 'prints'], 'readwrite');
       const existing = await tx.objectStore('versions').get(v.id);
-      if (!existing) await Promise.all([tx.objectStore('versions').put(v), tx.objectStore('prints').put(print)]);
+      const promote = existing && MEMORY_ORIGINS.has(existing.origin) && !MEMORY_ORIGINS.has(v.origin);
+      const kept = promote ? { ...existing, origin: v.origin, savedAt: v.savedAt } : (existing ?? v);
+      if (!existing || promote)
+        await Promise.all([tx.objectStore('versions').put(kept), tx.objectStore('prints').put({ ...print, origin: kept.origin })]);
       await tx.done;
-      return { version: existing ?? v, added: !existing };
+      return { version: kept, added: !existing, ...(promote && { promoted: true }) };
     } catch (e) {
       throw wrap(e);
     }

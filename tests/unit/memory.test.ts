@@ -13,6 +13,7 @@ import { EngineHost } from '../../src/background/host';
 import { Library } from '../../src/background/library';
 import { VersionStore } from '../../src/background/store';
 import { nodeSegmenter } from '../../src/cli/jieba';
+import { makeUserVersion } from '../../src/core/user-versions';
 import { UNRELATED_ARTICLE } from './memory-fixtures';
 
 let n = 0;
@@ -65,6 +66,22 @@ describe('reading memory', () => {
     const again = await read(host, UNRELATED_ARTICLE, A);
     expect(again?.annotations.matches).toEqual([]);
     expect(again?.remembered).toBeUndefined();
+    expect(await store.list()).toHaveLength(1);
+  });
+
+  it("saving a text the memory kept makes it the reader's own (the caps never let it go), with its address as read", async () => {
+    const { host, store } = fresh();
+    await read(host, UNRELATED_ARTICLE, A);
+    const [asRead] = await store.list();
+    const r = await host.keep(makeUserVersion(UNRELATED_ARTICLE, { title: '另存的标题', origin: 'saved' }, new Date()));
+    expect(r).toMatchObject({ added: false, promoted: true });
+    const [saved] = await store.list();
+    expect(saved).toMatchObject({ id: asRead!.id, origin: 'saved', url: A, title: asRead!.title, readAt: asRead!.readAt });
+    expect((await store.prints([asRead!.id]))[0]?.origin).toBe('saved');
+    // saved again: nothing changes
+    expect(await host.keep(makeUserVersion(UNRELATED_ARTICLE, { title: 'x', origin: 'saved' }, new Date()))).toMatchObject({
+      added: false,
+    });
     expect(await store.list()).toHaveLength(1);
   });
 
