@@ -8,21 +8,20 @@
  * a full disk).
  */
 import { dateOnPage, mainArticleText } from '../core/article';
-import { contentHash } from '../core/content-hash';
 import { articleText } from '../core/context';
 import { Engine } from '../core/engine';
 import { CHARACTERS, type Segmenter } from '../core/segmenter';
 import type { Annotations } from '../core/types';
 import type { Layout } from '../core/layout';
 import { publicEntry } from '../core/glossary';
-import { makeBackup, makeUserVersion, type Backup, type UserVersion } from '../core/user-versions';
+import { lastRead, makeBackup, makeUserVersion, userVersionId, type Backup, type UserVersion } from '../core/user-versions';
 import type { PageResult, VersionMeta } from '../shared/protocol';
 import { readSettings } from '../shared/settings';
 import { siteOf } from '../shared/sites';
 import { bundledGlossary, bundledVersions } from './bundled';
 import { webSegmenter } from './jieba-web';
 import { Library } from './library';
-import { StoreError, type VersionStore } from './store';
+import { printOf, StoreError, type Print, type VersionStore } from './store';
 
 /** jieba starts this long after the engine if no page asked for it first. */
 const JIEBA_IDLE_MS = 1000;
@@ -137,12 +136,10 @@ export class EngineHost {
       setTimeout(() => void this.startJieba(engine).catch(() => undefined), 0); // after this answer is on its way
       return result;
     }
-    const remembered = await this.remember(result, { ...page, article: article ?? mainArticleText(text, page.layout) }).catch(
-      (e: unknown) => {
-        console.warn('[tifa] could not keep this article', e);
-        return undefined;
-      },
-    );
+    const remembered = await this.remember(result, page, article).catch((e: unknown) => {
+      console.warn('[tifa] could not keep this article', e);
+      return undefined;
+    });
     if (remembered) result.remembered = { id: remembered.id, title: remembered.title };
     const kept = remembered?.id ?? readId;
     if (kept) result.readId = kept;
@@ -153,7 +150,7 @@ export class EngineHost {
 
   /**
    * The reading memory: the page's article (the matched article's blocks, or
-   * the page's main stretch of prose), at least MIN_ARTICLE_HAN Chinese
+   * else the page's main stretch of prose), at least MIN_ARTICLE_HAN Chinese
    * characters, kept as a version with its title, outlet, the date the page
    * shows, its address and when it was read — never from a private window or
    * an excluded site, never a text the reader deleted. The same text read
@@ -161,13 +158,15 @@ export class EngineHost {
    */
   private async remember(
     r: PageResult,
-    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean; article: string },
+    page: { text: string; layout?: Layout; url: string; title: string; privateTab: boolean },
+    matched: string | undefined,
   ): Promise<UserVersion | undefined> {
     if (page.privateTab || this.memoryFull) return undefined; // nothing from a private window is kept
     const s = await readSettings();
     const site = siteOf(page.url);
     if (!s.rememberVersions || s.memoryExcludedSites.includes(site)) return undefined;
-    const article = page.article.trim();
+    // the page's own article is looked for only when nothing known matched, and only when it may be kept
+    const article = (matched ?? mainArticleText(page.text, page.layout)).trim();
     if ((article.match(HAN)?.length ?? 0) < MIN_ARTICLE_HAN) return undefined;
     const now = new Date();
     const v = makeUserVersion(
@@ -183,26 +182,27 @@ export class EngineHost {
     );
     const record: UserVersion = { ...v, readAt: now.toISOString() };
     if (await this.store.dismissed(v.id)) return undefined; // the reader deleted (or undid) this one before
-    let added: boolean;
+    let print: Print | undefined;
     try {
-      ({ added } = await this.store.add(record));
+      ({ print } = await this.store.add(record));
     } catch (e) {
       if (!(e instanceof StoreError && e.quota)) throw e;
       // Full: make room by the cap rule (the least recently read tenth), try once more, else stop and say so.
       await this.evict(Math.max(1, Math.ceil(this.library.evictable().length / 10)));
       try {
-        ({ added } = await this.store.add(record));
+        ({ print } = await this.store.add(record));
       } catch {
         this.memoryFull = true;
         return undefined;
       }
     }
-    if (!added) {
+    if (!print) {
+      // kept already (a version read or saved before): read again now
       await this.store.touch(v.id, record.readAt!, page.url);
       this.library.touch(v.id, record.readAt!);
       return undefined;
     }
-    this.library.add(record);
+    this.library.add(print);
     await this.enforceCaps(s.memoryMaxArticles, s.memoryMaxMB);
     return record;
   }
@@ -255,15 +255,17 @@ export class EngineHost {
   async keep(v: UserVersion): Promise<{ version: UserVersion; added: boolean; promoted?: boolean }> {
     const r = await this.store.add(v);
     await this.library.ready();
-    if (r.added || r.promoted) this.library.add(r.version);
+    if (r.print) this.library.add(r.print);
     return r;
   }
 
   /** Import many at once: all or nothing. */
   async keepAll(vs: readonly UserVersion[]): Promise<string[]> {
-    const added = await this.store.addAll(vs);
+    const prints = vs.map(printOf); // made once, for the store and the library
+    const added = await this.store.addAll(vs, prints);
     await this.library.ready();
-    for (const v of vs) if (added.includes(v.id)) this.library.add(v);
+    const isNew = new Set(added);
+    for (const p of prints) if (isNew.has(p.id)) this.library.add(p);
     return added;
   }
 
@@ -315,7 +317,7 @@ function readOnlyGuard(id: string): void {
 
 /** The day the reader last read (or stored) a version, YYYY-MM-DD. */
 function readOn(r: UserVersion): string {
-  return (r.readAt ?? r.savedAt).slice(0, 10);
+  return lastRead(r).slice(0, 10);
 }
 
 /**
@@ -338,7 +340,7 @@ function readAgain(
   readId?: string;
 } {
   const article = articleText(a);
-  const self = article ? `user-${contentHash(article.trim())}` : '';
+  const self = article ? userVersionId(article.trim()) : '';
   const here = a.matches
     .map((m) => own.get(m.versionId))
     .filter((r): r is UserVersion => r !== undefined && (r.url === url || (r.urls ?? []).includes(url)) && r.id !== self)
@@ -348,7 +350,7 @@ function readAgain(
     .sort((x, y) => readOn(y).localeCompare(readOn(x)))
     .map((r) => ({ id: r.id, readOn: readOn(r) }));
   // Read before as it is now: no version of this address is news. Else the latest read is the one to compare.
-  const selfKnown = own.has(self);
+  const selfKnown = selfRecord !== undefined;
   const drop = new Set([self, ...(selfKnown ? here : here.slice(1)).map((r) => r.id)]);
   // Edited: the latest text read here says something else (beyond punctuation) than the page does now.
   const latest =

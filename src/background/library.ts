@@ -10,7 +10,7 @@
  */
 import type { Extra, Prepared } from '../core/engine';
 import { LibraryIndex } from '../core/library';
-import { asVersion, type UserVersion } from '../core/user-versions';
+import { asVersion, fromMemory, type UserVersion } from '../core/user-versions';
 import { printOf, type Print, type VersionInfo, type VersionStore } from './store';
 
 /** Changes are stored this long after the last one (a reading session adds a few in a row). */
@@ -97,8 +97,8 @@ export class Library {
     return { extras, records };
   }
 
-  /** Know a stored version from now on. */
-  add(v: UserVersion, print: Print = printOf(v)): void {
+  /** Know a stored version from now on, by the fingerprints stored with it. */
+  add(print: Print): void {
     this.put(print);
     this.scheduleSave();
   }
@@ -137,7 +137,7 @@ export class Library {
   /** The versions the memory may let go of (read or remembered, not saved or imported), least recently read first. */
   evictable(): string[] {
     return [...this.info]
-      .filter(([, i]) => i.origin === 'read' || i.origin === 'remembered')
+      .filter(([, i]) => fromMemory(i.origin))
       .sort((a, b) => a[1].at.localeCompare(b[1].at))
       .map(([id]) => id);
   }

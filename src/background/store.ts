@@ -5,14 +5,11 @@
  * not at all. A full disk is reported as such, never swallowed.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { checkUserVersion, type UserVersion } from '../core/user-versions';
+import { checkUserVersion, fromMemory, lastRead, type UserVersion } from '../core/user-versions';
 import { fingerprint } from '../core/kgrams';
 import type { LibrarySnapshot } from '../core/library';
 import { normalize } from '../core/normalize';
 import { checkWord, type Word } from '../core/words';
-
-/** Origins of the versions the reading memory keeps (and its caps may let go). */
-const MEMORY_ORIGINS: ReadonlySet<string> = new Set(['read', 'remembered']);
 
 interface TifaDB extends DBSchema {
   versions: { key: string; value: UserVersion; indexes: { savedAt: string } };
@@ -58,7 +55,7 @@ export function printOf(v: UserVersion): Print {
     hashes: fingerprint(normalize(v.text).norm).hashes,
     chars: v.text.length,
     origin: v.origin,
-    at: v.readAt ?? v.savedAt,
+    at: lastRead(v),
   };
 }
 
@@ -128,40 +125,42 @@ export class VersionStore {
   /**
    * Store `v` (with its fingerprints, in the same transaction: never one
    * without the other) unless the same text is already there; returns the
-   * stored record and whether it is new.
-   */
-  /**
-   * Keep a version unless its text is already kept. Saving (or importing) a
+   * stored record, whether it is new, and the fingerprints written (made
+   * only when something is written: a text read again costs none). Saving a
    * text the reading memory kept makes it the reader's own — `promoted`: the
    * memory's caps never let it go — with its title and addresses as read.
    */
-  async add(v: UserVersion, print: Print = printOf(v)): Promise<{ version: UserVersion; added: boolean; promoted?: boolean }> {
+  async add(v: UserVersion): Promise<{ version: UserVersion; added: boolean; promoted?: boolean; print?: Print }> {
     try {
       const db = await this.open();
       const tx = db.transaction(['versions', 'prints'], 'readwrite');
       const existing = await tx.objectStore('versions').get(v.id);
-      const promote = existing && MEMORY_ORIGINS.has(existing.origin) && !MEMORY_ORIGINS.has(v.origin);
+      const promote = existing && fromMemory(existing.origin) && !fromMemory(v.origin);
       const kept = promote ? { ...existing, origin: v.origin, savedAt: v.savedAt } : (existing ?? v);
-      if (!existing || promote)
-        await Promise.all([tx.objectStore('versions').put(kept), tx.objectStore('prints').put({ ...print, origin: kept.origin })]);
+      const print = !existing || promote ? { ...printOf(v), origin: kept.origin } : undefined;
+      if (print) await Promise.all([tx.objectStore('versions').put(kept), tx.objectStore('prints').put(print)]);
       await tx.done;
-      return { version: kept, added: !existing, ...(promote && { promoted: true }) };
+      return { version: kept, added: !existing, ...(promote && { promoted: true }), ...(print && { print }) };
     } catch (e) {
       throw wrap(e);
     }
   }
 
-  /** Add many in one transaction: all land, or none (on any failure the transaction aborts). Returns the ids added. */
-  async addAll(vs: readonly UserVersion[]): Promise<string[]> {
+  /**
+   * Add many in one transaction: all land, or none (on any failure the
+   * transaction aborts). `prints[i]` are vs[i]'s fingerprints (made here when
+   * not given). Returns the ids added.
+   */
+  async addAll(vs: readonly UserVersion[], prints: readonly Print[] = vs.map(printOf)): Promise<string[]> {
     try {
       const db = await this.open();
       const tx = db.transaction(['versions', 'prints'], 'readwrite');
       const added: string[] = [];
       try {
-        for (const v of vs) {
+        for (const [i, v] of vs.entries()) {
           if (await tx.objectStore('versions').get(v.id)) continue;
           await tx.objectStore('versions').put(v);
-          await tx.objectStore('prints').put(printOf(v));
+          await tx.objectStore('prints').put(prints[i]!);
           added.push(v.id);
         }
       } catch (e) {

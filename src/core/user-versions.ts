@@ -35,6 +35,24 @@ export const UserVersionSchema = v.strictObject({
 
 export type UserVersion = v.InferOutput<typeof UserVersionSchema>;
 
+/** The id of a user version with this content hash: the same text always gets the same id. */
+const idOf = (hash: string): string => `user-${hash}`;
+
+/** The id a text gets as a user version (makeUserVersion's), without making one. */
+export function userVersionId(text: string): string {
+  return idOf(contentHash(text));
+}
+
+/** Kept by the reading memory (read, or remembered before it): the memory's caps may let these go. */
+export function fromMemory(origin: UserVersion['origin']): boolean {
+  return origin === 'read' || origin === 'remembered';
+}
+
+/** When the reader last read a version (or, never read, when it was stored): ISO timestamp. */
+export function lastRead(u: UserVersion): string {
+  return u.readAt ?? u.savedAt;
+}
+
 /** Is this a well-formed user version? Issues as readable lines when not. */
 export function checkUserVersion(x: unknown): { ok: true; version: UserVersion } | { ok: false; problems: string[] } {
   const r = v.safeParse(UserVersionSchema, x);
@@ -49,7 +67,7 @@ export function makeUserVersion(
 ): UserVersion {
   const hash = contentHash(text);
   return v.parse(UserVersionSchema, {
-    id: `user-${hash}`,
+    id: idOf(hash),
     title: meta.title.trim().slice(0, 500) || '(untitled)',
     outlet: (meta.outlet ?? '').trim().slice(0, 200),
     date: meta.date ?? '',
@@ -97,7 +115,7 @@ export function parseBackup(text: string): Backup {
   const r = v.safeParse(BackupSchema, data);
   if (!r.success) throw new Error(`corrupt Tifa backup: ${issueLines(r.issues)[0] ?? ''}`);
   for (const x of r.output.versions) {
-    if (contentHash(x.text) !== x.hash || x.id !== `user-${x.hash}`)
+    if (contentHash(x.text) !== x.hash || x.id !== idOf(x.hash))
       throw new Error(`corrupt Tifa backup: version "${x.title}" does not match its hash`);
   }
   return r.output;
