@@ -290,18 +290,14 @@ export class Controller {
     const entry = term && (this.result?.entries[term.termId] as PublicEntry | undefined);
     // A glossary term that starts here is the word to highlight (the dictionary's longest match may cut across it).
     if (term && term.start === start && this.page) r = rangeFor(this.page, term.start, term.end) ?? r;
-    const card = this.overlay.card;
-    card.replaceChildren(...wordCard(entries, entry, term?.traditional === true, this.settings.toneColours, star));
-    const hint = document.createElement('div');
-    hint.className = 'hint';
-    hint.textContent = t('cardWordHint');
-    card.append(hint);
-    card.classList.remove('pinned');
-    card.hidden = false;
-    this.cardMark = WORD_CARD;
-    this.pinned = false;
+    this.openCard(
+      wordCard(entries, entry, term?.traditional === true, this.settings.toneColours, star),
+      t('cardWordHint'),
+      WORD_CARD,
+      false,
+      r,
+    );
     CSS.highlights.set(HIGHLIGHTS.lookup, new Highlight(r));
-    this.place(card, r);
   }
 
   private hover(x: number, y: number): void {
@@ -315,18 +311,21 @@ export class Controller {
     const m = this.marks[i];
     const r = this.renderer?.ranges[i];
     if (!m || !r || !this.result || !this.overlay) return;
-    const card = this.overlay.card;
     const zh = this.settings.noteLanguage === 'zh' || (this.settings.noteLanguage === 'auto' && uiIsChinese());
-    card.replaceChildren(
-      ...(m.type === 'term' ? termCard(m, this.result, zh) : m.type === 'candidate' ? candidateCard(m) : diffCard(m, this.result)),
-    );
-    const hint = document.createElement('div');
-    hint.className = 'hint';
-    hint.textContent = pin ? t('cardPinnedHint') : t('cardHoverHint');
-    card.append(hint);
+    const body = m.type === 'term' ? termCard(m, this.result, zh) : m.type === 'candidate' ? candidateCard(m) : diffCard(m, this.result);
+    this.openCard(body, pin ? t('cardPinnedHint') : t('cardHoverHint'), i, pin, r);
+  }
+
+  /** The one card, showing `body` and a hint for what the reader can do next, for mark `mark` (or WORD_CARD), next to `r`. */
+  private openCard(body: HTMLElement[], hint: string, mark: number, pin: boolean, r: Range): void {
+    const card = this.overlay!.card;
+    const tip = document.createElement('div');
+    tip.className = 'hint';
+    tip.textContent = hint;
+    card.replaceChildren(...body, tip);
     card.classList.toggle('pinned', pin);
     card.hidden = false;
-    this.cardMark = i;
+    this.cardMark = mark;
     this.pinned = pin;
     this.place(card, r);
   }
