@@ -7,6 +7,9 @@ import { browser, type Browser } from 'wxt/browser';
 import { checkUserVersion, makeUserVersion, type UserVersion } from '../core/user-versions';
 import { checkWord, wordFrom } from '../core/words';
 import {
+  checkedReply,
+  LookupReplySchema,
+  PageResultSchema,
   receive,
   ToBackground,
   type BackgroundMessage,
@@ -43,7 +46,8 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
       const best = host.result(tabId);
       if (best) await updateBadge(tabId, best);
       if (result) void browser.runtime.sendMessage({ type: 'tabUpdated', tabId }).catch(() => undefined);
-      return result ?? null;
+      // checked here, not in the content script, which checks only its shape (keeping valibot out of it)
+      return result ? checkedReply(PageResultSchema, result) : null;
     }
     case 'openSidePanel':
       if (tabId !== undefined) await openPanel(tabId, sender.tab?.windowId);
@@ -58,7 +62,7 @@ async function handle(msg: BackgroundMessage, sender: Browser.runtime.MessageSen
       return true;
     case 'lookup': {
       const entries = (await dictionary()).lookup(msg.text).slice(0, MAX_LOOKUP_ENTRIES);
-      return { entries } satisfies LookupReply;
+      return checkedReply(LookupReplySchema, { entries } satisfies LookupReply);
     }
     default:
       return library(msg);

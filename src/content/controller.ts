@@ -5,16 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import {
-  MAX_PAGE_CHARS,
-  PageResultSchema,
-  parseReply,
-  receive,
-  ToContent,
-  type ContentMessage,
-  type PageResult,
-  type Status,
-} from '../shared/protocol';
+import { isPageResult, MAX_PAGE_CHARS, receiveInContent, type ContentMessage, type PageResult, type Status } from '../shared/protocol';
 import type { DictEntry } from '../core/dictionary';
 import type { PublicEntry } from '../core/glossary';
 import { readSettings, setLookupOnHover, setMarksVisible, watchSettings, type SettingsSnapshot } from '../shared/settings';
@@ -160,11 +151,12 @@ export class Controller {
       }
       if (runId !== this.runId || !this.ctx.isValid) return; // a newer run started meanwhile
       if (reply === null || reply === undefined) return; // the background skipped a stale run
-      const result = parseReply(PageResultSchema, reply);
-      if (!result) {
+      if (!isPageResult(reply)) {
+        console.warn('[tifa] the background answered with something else than a page result');
         this.state = 'error';
         return;
       }
+      const result = reply;
       this.page = page;
       this.result = result;
       this.state = result.partial ? 'working' : 'done';
@@ -360,7 +352,7 @@ export class Controller {
   // --- messages from the background / side panel ----------------------------
 
   private readonly onMessage = (raw: unknown, sender: { id?: string }, send: (r: unknown) => void): true | undefined => {
-    const msg: ContentMessage | undefined = receive(ToContent, raw, sender, browser.runtime.id);
+    const msg: ContentMessage | undefined = receiveInContent(raw, sender, browser.runtime.id);
     if (!msg) return undefined;
     switch (msg.type) {
       case 'getStatus': {

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { DictEntry } from '../core/dictionary';
-import { LookupReplySchema, parseReply } from '../shared/protocol';
+import { isLookupReply } from '../shared/protocol';
 import { rangeFor, type PageText } from './extract';
 
 /** What the lookup needs from the page's controller. */
@@ -67,7 +67,7 @@ export class WordLookup {
       return;
     }
     if (seq !== this.seq) return; // the pointer moved on
-    const entries = parseReply(LookupReplySchema, reply)?.entries ?? [];
+    const entries = isLookupReply(reply) ? reply.entries : [];
     if (!entries.length) return this.close();
     this.start = p;
     this.end = endOf(page.text, p, entries[0]!.simplified.length);
