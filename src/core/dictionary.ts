@@ -44,6 +44,8 @@ function refs(field: string | undefined): DictRef[] {
   });
 }
 
+const taiwanOnly = (e: DictEntry): number => (e.definitions[0]?.startsWith('(Tw)') ? 1 : 0);
+
 export class Dictionary {
   private readonly lines: string[];
   private readonly byWord = new Map<string, number[]>();
@@ -90,11 +92,15 @@ export class Dictionary {
     const out: DictEntry[] = [];
     const seen = new Set<number>();
     for (let len = Math.min(MAX_WORD, text.length); len >= 1; len--) {
+      const words: DictEntry[] = [];
       for (const i of this.byWord.get(text.slice(0, len)) ?? []) {
         if (seen.has(i)) continue;
         seen.add(i);
-        out.push(this.entry(i));
+        words.push(this.entry(i));
       }
+      // CC-CEDICT sometimes lists a reading used in Taiwan before the mainland one (骑 jì "(Tw) saddle horse",
+      // then qí "to ride"); readers of mainland news meet the mainland reading first (a stable sort keeps the rest).
+      out.push(...words.sort((a, b) => taiwanOnly(a) - taiwanOnly(b)));
     }
     return out;
   }

@@ -74,6 +74,11 @@ describe('CC-CEDICT lookup', () => {
     expect(dict.lookup('，骑手')).toEqual([]);
   });
 
+  it('puts a reading used only in Taiwan after the mainland one', () => {
+    expect(dict.lookup('骑').map((e) => e.pinyin)).toEqual(['qí', 'jì']);
+    expect(dict.lookup('骑手').map((e) => e.pinyin)).toEqual(['qí shǒu', 'qí', 'jì']);
+  });
+
   it('refuses malformed data with a clear error', () => {
     expect(() => Dictionary.parse('书\n')).toThrow(/line 1 is malformed/);
     expect(Dictionary.parse('# comment\n书\t書\tshū\tbook\t\t\n').lookup('书')[0]?.definitions).toEqual(['book']);
