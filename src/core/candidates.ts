@@ -35,13 +35,25 @@ const COUNTED = new Set(
 const COUNTED_PREFIX =
   /^(小时|分钟|星期|季度|世纪|月份|百分点|公里|美元|国家|城市|地区|部门|单位|企业|公司|学校|孩子|项目|人员|省份|乡镇|街道|社区)/u;
 
-function isFormulation(s: string): boolean {
+/** A head that starts with a function word reads as a sentence (“一个都不能少”), not a formulation. */
+const FUNCTION_START = /^[都也就才又还的了是在不没把被给让]/u;
+/**
+ * Generic nouns that announce an ordinary list (三项措施：…, 四个部分：…); quoted, some are formulations
+ * (“两个重点”), so this applies to lists only.
+ */
+const LIST_GENERIC = new Set(
+  '措施 举措 任务 工作 要求 原则 目标 建议 意见 内容 特点 做法 方法 办法 途径 原因 理由 条件 因素 领域 重点 类别 问题 部分 方面'.split(' '),
+);
+
+function isFormulation(s: string, quoted: boolean): boolean {
   if (!SHAPE.test(s)) return false;
   const rest = s.replace(LEADING_NUMERALS, '');
   const measure = /^(方面|[个大项条种类位])/u.exec(rest)?.[0] ?? '';
   const head = rest.slice(measure.length);
-  // With a measure word a phrase follows (四个必须); without, an abbreviation of one or two characters (六稳, 三农, 双碳).
-  if (!head || (measure ? head.length < 2 : head.length > 2)) return false;
+  // With a measure word a phrase follows (四个必须; quoted, one character will do: “九个以”); without, an
+  // abbreviation of one or two characters (六稳, 三农, 双碳).
+  if (!head || (measure ? head.length < (quoted ? 1 : 2) : head.length > 2)) return false;
+  if (FUNCTION_START.test(head) || (!quoted && LIST_GENERIC.has(head))) return false;
   return !COUNTED.has(head) && !COUNTED_PREFIX.test(head);
 }
 
@@ -50,11 +62,11 @@ export function findCandidates(s: string): CandidateSpan[] {
   const out: CandidateSpan[] = [];
   for (const m of s.matchAll(QUOTED)) {
     const inner = m[1] ?? m[2]!;
-    if (isFormulation(inner)) out.push({ a0: m.index + 1, a1: m.index + 1 + inner.length });
+    if (isFormulation(inner, true)) out.push({ a0: m.index + 1, a1: m.index + 1 + inner.length });
   }
   for (const m of s.matchAll(LISTED)) {
     const f = m[1]!;
-    if (isFormulation(f) && !out.some((c) => c.a0 <= m.index && m.index < c.a1)) out.push({ a0: m.index, a1: m.index + f.length });
+    if (isFormulation(f, false) && !out.some((c) => c.a0 <= m.index && m.index < c.a1)) out.push({ a0: m.index, a1: m.index + f.length });
   }
   return out.sort((x, y) => x.a0 - y.a0);
 }
