@@ -1,8 +1,8 @@
 /**
  * `npm run glossary:report`: the glossary at a glance, for its editors —
  * entries by category, entries whose English is not an official rendering
- * (their explanation says so), sources per entry, and the span of origin
- * years. Reads assets/glossary/entries through the same validation as the
+ * (their explanation says so), sources per entry, how many sources and
+ * examples a reviewer found again (`checked`), and the span of origin years. Reads assets/glossary/entries through the same validation as the
  * engine. `--json` prints the figures as one object.
  */
 import { loadGlossary } from '../src/cli/assets';
@@ -21,6 +21,11 @@ export interface GlossaryReport {
   byCategory: Record<string, number>;
   withoutOfficialEnglish: string[];
   sources: { total: number; perEntry: Record<string, number>; min: number; max: number; mean: number };
+  /**
+   * Sources and examples with a `checked` day (found again in a stored copy of the page); examples quoted from a
+   * bundled version are checked by the unit tests instead. `entriesWithoutChecked`: no source checked yet.
+   */
+  checked: { sources: number; examples: number; bundledExamples: number; entriesWithoutChecked: string[]; latest?: string };
   originYears: { oldest?: { year: number; ids: string[] }; newest?: { year: number; ids: string[] }; withoutYear: string[] };
 }
 
@@ -44,6 +49,7 @@ export function report(glossary: readonly GlossaryEntry[]): GlossaryReport {
       max: Math.max(...counts),
       mean: Math.round((counts.reduce((a, b) => a + b, 0) / counts.length) * 10) / 10,
     },
+    checked: checkedFigures(glossary),
     originYears: {
       ...(dated.length && {
         oldest: { year: oldest, ids: first.filter((x) => x.y === oldest).map((x) => x.id) },
@@ -51,6 +57,21 @@ export function report(glossary: readonly GlossaryEntry[]): GlossaryReport {
       }),
       withoutYear: glossary.filter((e) => !years(e).length).map((e) => e.id),
     },
+  };
+}
+
+const BUNDLED = /^\d{3}_[0-9a-f]{16}$/;
+
+function checkedFigures(glossary: readonly GlossaryEntry[]): GlossaryReport['checked'] {
+  const sources = glossary.flatMap((e) => e.sources);
+  const examples = glossary.flatMap((e) => e.examples);
+  const days = [...sources, ...examples].flatMap((x) => (x.checked ? [x.checked] : [])).sort();
+  return {
+    sources: sources.filter((x) => x.checked).length,
+    examples: examples.filter((x) => x.checked).length,
+    bundledExamples: examples.filter((x) => BUNDLED.test(x.source)).length,
+    entriesWithoutChecked: glossary.filter((e) => !e.sources.some((x) => x.checked)).map((e) => e.id),
+    ...(days.length && { latest: days.at(-1) }),
   };
 }
 
@@ -63,6 +84,13 @@ function print(r: GlossaryReport): string {
   for (const n of Object.values(r.sources.perEntry)) hist.set(n, (hist.get(n) ?? 0) + 1);
   out.push('', `Sources: ${r.sources.total} in all, ${r.sources.min}–${r.sources.max} per entry (mean ${r.sources.mean})`);
   for (const [n, k] of [...hist].sort((a, b) => a[0] - b[0])) out.push(`  ${n} source${n === 1 ? '' : 's'}: ${k} entries`);
+  const c = r.checked;
+  out.push(
+    '',
+    `Checked against stored copies of the pages${c.latest ? ` (latest ${c.latest})` : ''}: ${c.sources} of ${r.sources.total} sources; ` +
+      `${c.examples} examples, and ${c.bundledExamples} quoted from bundled versions (checked by the tests)`,
+    `  entries with no source checked: ${c.entriesWithoutChecked.length}${c.entriesWithoutChecked.length ? ` (${c.entriesWithoutChecked.join(', ')})` : ''}`,
+  );
   const o = r.originYears;
   out.push('', 'Origins:');
   if (o.oldest) out.push(`  oldest year: ${o.oldest.year} (${o.oldest.ids.join(', ')})`);

@@ -35,11 +35,15 @@ const wordCount = (s: string): number => s.trim().split(/\s+/).filter(Boolean).l
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const TONED = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ';
 
+const CheckedDate = v.pipe(v.string(), v.isoDate('checked must be YYYY-MM-DD'));
+
 export const SourceSchema = v.strictObject({
   title: nonEmpty,
   publisher: nonEmpty,
   date: v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD')),
   url: v.optional(v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//, 'url must be http or https'))),
+  /** The day a reviewer found this page again (the search tool's stored copy) and read that it says what the entry cites it for. */
+  checked: v.optional(CheckedDate),
 });
 
 export const EntrySchema = v.strictObject({
@@ -86,6 +90,8 @@ export const EntrySchema = v.strictObject({
             'example source: a bundled version id, an http(s) address or "constructed"',
           ),
         ),
+        /** The day a reviewer found this sentence again on its source page. */
+        checked: v.optional(CheckedDate),
       }),
     ),
     v.minLength(1, 'at least one example'),

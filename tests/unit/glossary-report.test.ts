@@ -22,4 +22,30 @@ describe('glossary report', () => {
     const fake = { ...glossary[0]!, id: 'x', explanationEn: 'A thing. There is no official English rendering.' };
     expect(report([fake]).withoutOfficialEnglish).toEqual(['x']);
   });
+
+  it('counts the sources and examples a reviewer found again, and names the entries with none', () => {
+    const e = glossary[0]!;
+    const fake = {
+      ...e,
+      id: 'y',
+      sources: [
+        { ...e.sources[0]!, checked: '2026-11-30' },
+        { ...e.sources[0]!, checked: undefined },
+      ],
+      examples: [{ text: e.term, source: 'constructed', checked: '2026-12-01' }],
+    };
+    const none = {
+      ...e,
+      id: 'z',
+      sources: [{ ...e.sources[0]!, checked: undefined }],
+      examples: [{ text: e.term, source: '000_0123456789abcdef' }],
+    };
+    expect(report([fake, none]).checked).toEqual({
+      sources: 1,
+      examples: 1,
+      bundledExamples: 1,
+      entriesWithoutChecked: ['z'],
+      latest: '2026-12-01',
+    });
+  });
 });
