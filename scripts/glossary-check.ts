@@ -2,7 +2,8 @@
  * Check glossary entry files one by one, as an author writes them: schema,
  * pinyin against pinyin-pro, the traditional form against OpenCC, examples
  * containing a form of the term, and the engine (real jieba) finding the
- * term in each example sentence. `related` ids must exist among the entries
+ * term in each example sentence, no source on a host listed in
+ * assets/glossary/unrelated-hosts.txt. `related` ids must exist among the entries
  * or in an optional list of planned ids (--planned FILE, ids in column 2).
  *
  *   npx tsx scripts/glossary-check.ts [--planned plan.tsv] FILE.json...
@@ -12,13 +13,14 @@ import path from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import * as v from 'valibot';
-import { GLOSSARY_DIR } from '../src/cli/assets';
+import { GLOSSARY_DIR, hostOf, unrelatedHosts } from '../src/cli/assets';
 import { nodeSegmenter } from '../src/cli/jieba';
 import { EntrySchema, issueLines, type GlossaryEntry } from '../src/core/glossary';
 import { normalize } from '../src/core/normalize';
 import { TermFinder } from '../src/core/terms';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+const unrelated = unrelatedHosts();
 const han = (s: string): string => s.replace(/[^\p{Script=Han}]/gu, '');
 
 const args = process.argv.slice(2);
@@ -58,6 +60,9 @@ for (const file of args) {
       problems.push(`pinyin: pinyin-pro says "${py}" (or add overrides.pinyin with the reason)`);
     const tr = toTraditional(e.term);
     if (!e.overrides?.traditional && e.traditional !== tr) problems.push(`traditional: OpenCC says "${tr}" (or add overrides.traditional)`);
+    for (const s of e.sources)
+      if (s.url && unrelated.has(hostOf(s.url)))
+        problems.push(`source on an unrelated site (assets/glossary/unrelated-hosts.txt): ${s.url}`);
     for (const rel of e.related) if (!known.has(rel)) problems.push(`related id "${rel}" is neither an entry nor planned`);
     for (const x of e.examples)
       if (![e.term, ...e.variants].some((f) => x.text.includes(f))) problems.push(`example contains no form of the term: ${x.text}`);

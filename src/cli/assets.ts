@@ -37,3 +37,17 @@ export function loadGlossary(dir = GLOSSARY_DIR): GlossaryEntry[] {
     }),
   );
 }
+
+/** Hosts glossary sources must not point to (assets/glossary/unrelated-hosts.txt: sites unrelated to what they carry). */
+export function unrelatedHosts(file = path.join(ROOT, 'assets/glossary/unrelated-hosts.txt')): Set<string> {
+  return new Set(
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
+}
+
+/** A source address's host, without "www." (the form unrelated-hosts.txt lists). */
+export const hostOf = (url: string): string => new URL(url).hostname.replace(/^www\./, '');

@@ -10,11 +10,12 @@ import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, GLOSSARY_DIR } from '../../src/cli/assets';
+import { CORPUS_DIR, GLOSSARY_DIR, hostOf, unrelatedHosts } from '../../src/cli/assets';
 import { EntrySchema, parseGlossary } from '../../src/core/glossary';
 import { glossary } from './helpers';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+const unrelated = unrelatedHosts();
 const han = (s: string): string => s.replace(/[^\p{Script=Han}]/gu, '');
 
 describe('glossary content', () => {
@@ -54,6 +55,14 @@ describe('glossary content', () => {
         expect(seed.includes(x.text), `${x.text} not in ${x.source}`).toBe(true);
       }
     }
+  });
+
+  it.each(glossary.map((e) => [e.id, e] as const))('%s: a source a reviewer found again, none on an unrelated site', (_id, e) => {
+    // `checked`: the day a reviewer found the page again and read that it says what the entry cites it for
+    expect(e.sources.some((s) => s.checked)).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    for (const x of [...e.sources, ...e.examples]) if (x.checked) expect(x.checked <= today, x.checked).toBe(true);
+    for (const s of e.sources) if (s.url) expect(unrelated.has(hostOf(s.url)), s.url).toBe(false);
   });
 
   it.each(glossary.map((e) => [e.id, e] as const))('%s: explanations are 2–5 sentences', (_id, e) => {
