@@ -44,7 +44,13 @@ function refs(field: string | undefined): DictRef[] {
   });
 }
 
-const taiwanOnly = (e: DictEntry): number => (e.definitions[0]?.startsWith('(Tw)') ? 1 : 0);
+/**
+ * Where a word's entries go in a card: CC-CEDICT lists a surname before the everyday reading (乐 Lè "surname
+ * Le", then lè "happy", yuè "music") and sometimes a reading used in Taiwan before the mainland one (骑 jì
+ * "(Tw) saddle horse", then qí "to ride"). Readers of mainland news meet the everyday, mainland reading first.
+ */
+const rank = (e: DictEntry): number =>
+  e.definitions[0]?.startsWith('(Tw)') ? 2 : e.definitions.every((d) => /^surname\b/.test(d)) ? 1 : 0;
 
 export class Dictionary {
   private readonly lines: string[];
@@ -98,9 +104,7 @@ export class Dictionary {
         seen.add(i);
         words.push(this.entry(i));
       }
-      // CC-CEDICT sometimes lists a reading used in Taiwan before the mainland one (骑 jì "(Tw) saddle horse",
-      // then qí "to ride"); readers of mainland news meet the mainland reading first (a stable sort keeps the rest).
-      out.push(...words.sort((a, b) => taiwanOnly(a) - taiwanOnly(b)));
+      out.push(...words.sort((a, b) => rank(a) - rank(b))); // stable: otherwise in CC-CEDICT's order
     }
     return out;
   }

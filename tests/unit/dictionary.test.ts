@@ -74,8 +74,11 @@ describe('CC-CEDICT lookup', () => {
     expect(dict.lookup('，骑手')).toEqual([]);
   });
 
-  it('puts a reading used only in Taiwan after the mainland one', () => {
+  it('puts a reading used only in Taiwan after the mainland one, and a surname after the everyday readings', () => {
     expect(dict.lookup('骑').map((e) => e.pinyin)).toEqual(['qí', 'jì']);
+    expect(dict.lookup('乐').map((e) => e.pinyin)).toEqual(['lào', 'lè', 'yuè', 'Lè', 'Yuè']); // the surnames last
+    expect(dict.lookup('王')[0]?.pinyin).toBe('wáng');
+    expect(dict.lookup('王').map((e) => e.pinyin)).toContain('Wáng');
     expect(dict.lookup('骑手').map((e) => e.pinyin)).toEqual(['qí shǒu', 'qí', 'jì']);
   });
 
