@@ -7,6 +7,7 @@
  */
 import { parse } from 'parse5';
 import type { Layout } from '../core/layout';
+import { pageMeta, type PageMeta } from '../core/page-meta';
 import { BLOCK_TAGS, isChromeElement, SKIP_TAGS } from '../shared/html-tags';
 import type { DefaultTreeAdapterMap } from 'parse5';
 
@@ -37,8 +38,35 @@ function holdsMain(el: Element): boolean {
   return false;
 }
 
-/** The visible text of an HTML document (blocks separated by "\n") and its layout: block breaks, chrome ranges. */
-export function extractHtml(html: string): { text: string; layout: Required<Layout> } {
+/** The document's <title> and its <meta> tags' [name or property, content], in document order. */
+function headTags(doc: Node): { title: string; metas: [string, string][] } {
+  let title = '';
+  const metas: [string, string][] = [];
+  const walk = (node: Node): void => {
+    if (!('childNodes' in node)) return;
+    if ('tagName' in node) {
+      if (node.tagName === 'svg' || node.tagName === 'template') return;
+      if (node.tagName === 'title' && !title) {
+        title = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
+      }
+      if (node.tagName === 'meta') {
+        const key = attr(node, 'name') ?? attr(node, 'property') ?? attr(node, 'itemprop');
+        const content = attr(node, 'content');
+        if (key && content !== undefined) metas.push([key, content]);
+      }
+    }
+    for (const c of node.childNodes) walk(c);
+  };
+  walk(doc);
+  return { title, metas };
+}
+
+/**
+ * The visible text of an HTML document (blocks separated by "\n"), its
+ * layout (block breaks, chrome ranges) and what the page says of itself
+ * (title, outlet, date).
+ */
+export function extractHtml(html: string): { text: string; layout: Required<Layout>; meta: PageMeta } {
   const doc = parse(html);
   let text = '';
   const breaks: number[] = [];
@@ -82,7 +110,8 @@ export function extractHtml(html: string): { text: string; layout: Required<Layo
   };
   walk(doc, false, false);
   flush();
-  return { text, layout: { breaks, chrome } };
+  const head = headTags(doc);
+  return { text, layout: { breaks, chrome }, meta: pageMeta(head.title, head.metas) };
 }
 
 /** The visible text of an HTML document, blocks separated by "\n". */

@@ -11,15 +11,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { metadataBlocks } from '../core/layout';
+import type { PageMeta } from '../core/page-meta';
 import { makeBackup, parseBackup, type UserVersion } from '../core/user-versions';
 import { InputError } from '../shared/text-input';
 import { versionsFromFiles } from '../shared/import';
 import { extractHtml } from './extract-html';
 import { UsageError } from './input';
 
-/** A saved page's article text: its blocks, without the page chrome (landmarks) and metadata lines. */
-export function htmlArticleText(html: string): string {
-  const { text, layout } = extractHtml(html);
+/** A saved page's article text (its blocks, without the page chrome and metadata lines) and its title, outlet and date. */
+export function htmlArticle(html: string): { text: string; meta: PageMeta } {
+  const { text, layout, meta } = extractHtml(html);
   const drop = [...layout.chrome, ...metadataBlocks(text, layout.breaks)].sort((a, b) => a[0] - b[0]);
   let out = '';
   let at = 0;
@@ -28,11 +29,12 @@ export function htmlArticleText(html: string): string {
     at = Math.max(at, e);
   }
   out += text.slice(at);
-  return out
+  const article = out
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
     .join('\n');
+  return { text: article, meta };
 }
 
 /** Every regular, visible file in DIR, read whole. */
@@ -52,7 +54,7 @@ function filesIn(dir: string): { name: string; bytes: Uint8Array }[] {
 /** The versions of DIR's files (ids by content: the same text twice is kept once). */
 export function packVersions(dir: string, now: Date): UserVersion[] {
   try {
-    return versionsFromFiles(filesIn(dir), { title: '', outlet: '', date: '' }, htmlArticleText, now);
+    return versionsFromFiles(filesIn(dir), { title: '', outlet: '', date: '' }, htmlArticle, now);
   } catch (e) {
     throw e instanceof InputError ? new UsageError(e.message) : e;
   }

@@ -1,9 +1,10 @@
 /**
  * Importing versions from files: .txt (text), .html/.htm (parsed as data,
- * article text extracted; never executed or rendered) and .json (a Tifa
- * backup). Every file is checked before anything is stored; one bad file
+ * article text, title, outlet and date extracted; never executed or rendered)
+ * and .json (a Tifa backup). Every file is checked before anything is stored; one bad file
  * fails the whole import with a message that names it.
  */
+import type { PageMeta } from '../core/page-meta';
 import { DATE_OR_EMPTY, parseBackup, makeUserVersion, type UserVersion } from '../core/user-versions';
 import { decodeText, InputError, MAX_IMPORT_BYTES, requireChinese, textKind } from './text-input';
 
@@ -13,15 +14,24 @@ export interface ImportMeta {
   date: string;
 }
 
-/** Turns HTML source into article text (DOMParser + Readability in the browser, parse5 in tests). */
-export type HtmlToText = (html: string) => string;
+/**
+ * Turns HTML source into its article text and the page's own title, outlet
+ * and date (DOMParser + Readability in the browser, parse5 in the CLI).
+ */
+export type HtmlToArticle = (html: string) => { text: string; meta: PageMeta };
 
 function checkMeta(meta: ImportMeta): void {
   if (!DATE_OR_EMPTY.test(meta.date.trim())) throw new InputError(`date "${meta.date}": use YYYY, YYYY-MM or YYYY-MM-DD`);
 }
 
 /** The versions one file holds (a backup holds many). Throws InputError with a reader-facing message. */
-export function versionsFromFile(name: string, bytes: Uint8Array, meta: ImportMeta, htmlToText: HtmlToText, now: Date): UserVersion[] {
+export function versionsFromFile(
+  name: string,
+  bytes: Uint8Array,
+  meta: ImportMeta,
+  htmlToArticle: HtmlToArticle,
+  now: Date,
+): UserVersion[] {
   if (bytes.length > MAX_IMPORT_BYTES) throw new InputError(`${name}: larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
   if (bytes.length === 0) throw new InputError(`${name}: the file is empty`);
   const ext = name.toLowerCase().split('.').pop() ?? '';
@@ -35,16 +45,14 @@ export function versionsFromFile(name: string, bytes: Uint8Array, meta: ImportMe
     }
   }
   checkMeta(meta);
-  const body = kind === 'html' ? htmlToText(text) : text.replace(/\r\n?/g, '\n');
-  requireChinese(body, name);
+  const page = kind === 'html' ? htmlToArticle(text) : { text: text.replace(/\r\n?/g, '\n'), meta: undefined };
+  requireChinese(page.text, name);
   const stem = name.replace(/\.[^.]+$/, '');
-  return [
-    makeUserVersion(
-      body.trim(),
-      { title: meta.title.trim() || stem, outlet: meta.outlet, date: meta.date.trim(), origin: 'imported' },
-      now,
-    ),
-  ];
+  // what the reader typed wins; then what the page says of itself; then the file's name
+  const title = meta.title.trim() || page.meta?.title || stem;
+  const outlet = meta.outlet.trim() || page.meta?.outlet || '';
+  const date = meta.date.trim() || page.meta?.date || '';
+  return [makeUserVersion(page.text.trim(), { title, outlet, date, origin: 'imported' }, now)];
 }
 
 /** A pasted text as a version. */
@@ -60,7 +68,6 @@ export function versionFromPaste(text: string, meta: ImportMeta, now: Date): Use
   );
 }
 
-/** All files, or an error: nothing is returned (and so nothing stored) if any file is bad. Duplicates collapse. */
 /** The word lists the backups among `files` hold (other files have none; a bad backup was refused by versionsFromFiles). */
 export function wordsFromFiles(files: readonly { name: string; bytes: Uint8Array }[]): unknown[] {
   return files
@@ -68,14 +75,16 @@ export function wordsFromFiles(files: readonly { name: string; bytes: Uint8Array
     .flatMap((f) => parseBackup(decodeText(f.bytes, f.name, 'text')).words ?? []);
 }
 
+/** All files, or an error: nothing is returned (and so nothing stored) if any file is bad. Duplicates collapse. */
 export function versionsFromFiles(
   files: readonly { name: string; bytes: Uint8Array }[],
   meta: ImportMeta,
-  htmlToText: HtmlToText,
+  htmlToArticle: HtmlToArticle,
   now: Date,
 ): UserVersion[] {
   if (!files.length) throw new InputError('no files chosen');
   const byId = new Map<string, UserVersion>();
-  for (const f of files) for (const v of versionsFromFile(f.name, f.bytes, meta, htmlToText, now)) if (!byId.has(v.id)) byId.set(v.id, v);
+  for (const f of files)
+    for (const v of versionsFromFile(f.name, f.bytes, meta, htmlToArticle, now)) if (!byId.has(v.id)) byId.set(v.id, v);
   return [...byId.values()];
 }

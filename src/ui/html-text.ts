@@ -7,9 +7,18 @@
  * web-ext lint with no warnings.
  */
 import { Readability } from '@mozilla/readability';
+import { pageMeta, type PageMeta } from '../core/page-meta';
 
-export function htmlToText(html: string): string {
+/** The article text of HTML source and what the page says of itself (title, outlet, date). */
+export function htmlToArticle(html: string): { text: string; meta: PageMeta } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
+  const metas = [...doc.querySelectorAll('meta[content]')].map(
+    (m) => [m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '', m.getAttribute('content')!] as const,
+  );
+  return { text: articleText(doc), meta: pageMeta(doc.title, metas) };
+}
+
+function articleText(doc: Document): string {
   const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
   const text = article?.textContent?.trim() ? article.textContent : (doc.body?.textContent ?? '');
   // Readability keeps source whitespace; fold runs of blank lines into paragraph breaks.

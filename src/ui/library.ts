@@ -4,7 +4,7 @@ import { articleText } from '../core/context';
 import type { LibraryReply, PageResult } from '../shared/protocol';
 import { siteOf } from '../shared/sites';
 import { requireChinese } from '../shared/text-input';
-import { htmlToText } from './html-text';
+import { htmlToArticle } from './html-text';
 
 /** Send a library request; resolves to its value, rejects with the reader-facing error. */
 export async function ask<T>(msg: Record<string, unknown>): Promise<T> {
@@ -28,8 +28,9 @@ export async function saveTab(tabId: number, url: string, result: PageResult | u
   } else {
     const html: unknown = await browser.tabs.sendMessage(tabId, { type: 'getPageHtml' }, { frameId: result?.frameId ?? 0 });
     if (typeof html !== 'string') throw new Error('Tifa cannot read this page.');
-    text = htmlToText(html);
-    title ||= new DOMParser().parseFromString(html, 'text/html').title;
+    const page = htmlToArticle(html);
+    text = page.text;
+    title ||= page.meta.title;
   }
   requireChinese(text, 'this page');
   return ask({

@@ -9,7 +9,7 @@ import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { versionFromPaste, versionsFromFiles, wordsFromFiles, type ImportMeta } from '../shared/import';
 import type { VersionSummary } from '../shared/protocol';
-import { htmlToText } from './html-text';
+import { htmlToArticle } from './html-text';
 import { ask, download } from './library';
 
 let status: HTMLElement;
@@ -30,7 +30,7 @@ async function importVersions(vs: UserVersion[]): Promise<void> {
 async function importFiles(files: FileList | File[], meta: () => ImportMeta): Promise<void> {
   try {
     const read = await Promise.all([...files].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const versions = versionsFromFiles(read, meta(), htmlToText, new Date());
+    const versions = versionsFromFiles(read, meta(), htmlToArticle, new Date());
     const words = wordsFromFiles(read);
     await importVersions(versions);
     if (words.length) await ask({ type: 'importWords', words });

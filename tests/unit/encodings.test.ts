@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/cli/assets';
-import { extractHtmlText } from '../../src/cli/extract-html';
+import { extractHtml } from '../../src/cli/extract-html';
 import { versionsFromFile } from '../../src/shared/import';
 import { declaredCharset, decodeText } from '../../src/shared/text-input';
 import { B, version } from './helpers';
@@ -67,9 +67,9 @@ describe('the encodings end to end', () => {
   it('imports a GBK text file and a GB2312 HTML page as the same version as their UTF-8 originals', () => {
     const meta = { title: '', outlet: '', date: '' };
     const now = new Date('2026-11-22T00:00:00Z');
-    const [utf8] = versionsFromFile('a.txt', bytes(text, 'utf-8'), meta, extractHtmlText, now);
-    const [gbk] = versionsFromFile('a.txt', bytes(text, 'gbk'), meta, extractHtmlText, now);
-    const [html] = versionsFromFile('a.html', bytes(page('gb2312', text), 'gbk'), meta, extractHtmlText, now);
+    const [utf8] = versionsFromFile('a.txt', bytes(text, 'utf-8'), meta, extractHtml, now);
+    const [gbk] = versionsFromFile('a.txt', bytes(text, 'gbk'), meta, extractHtml, now);
+    const [html] = versionsFromFile('a.html', bytes(page('gb2312', text), 'gbk'), meta, extractHtml, now);
     expect(gbk!.id).toBe(utf8!.id);
     expect(html!.id).toBe(utf8!.id);
   });

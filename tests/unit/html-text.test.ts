@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../src/ui/html-text';
+import { htmlToArticle } from '../../src/ui/html-text';
 
 const article = fs
   .readFileSync(path.join(__dirname, '../../assets/corpus/003_5cde503fef3895bf.txt'), 'utf8')
@@ -21,9 +21,9 @@ const chrome = (body: string): string =>
    ${body}
    <footer class="footer">版权所有 © 某某网 2026 · 联系我们 · 网站地图</footer></body></html>`;
 
-describe('htmlToText (Readability, patched)', () => {
+describe('htmlToArticle (Readability, patched)', () => {
   it('keeps the article paragraphs and drops the page chrome', () => {
-    const text = htmlToText(chrome(`<article><h1>标题</h1>${article.map((l) => `<p>${l}</p>`).join('')}</article>`));
+    const text = htmlToArticle(chrome(`<article><h1>标题</h1>${article.map((l) => `<p>${l}</p>`).join('')}</article>`)).text;
     for (const l of article) expect(text).toContain(l.trim());
     expect(text).not.toContain('网站地图');
     expect(text).not.toContain('财经');
@@ -31,15 +31,20 @@ describe('htmlToText (Readability, patched)', () => {
 
   it('a short page still gives its text after every retry restored the page', () => {
     // under charThreshold (100): Readability restores the page from its cache and retries
-    const text = htmlToText(chrome('<div class="content"><p>一段很短的新闻。</p></div>'));
+    const text = htmlToArticle(chrome('<div class="content"><p>一段很短的新闻。</p></div>')).text;
     expect(text).toContain('一段很短的新闻。');
   });
 
   it('unwraps a lazy image from <noscript> without parsing markup', () => {
     const body = `<article>${article.map((l) => `<p>${l}</p>`).join('')}
       <figure><img src="placeholder.png"><noscript><img src="real.jpg" alt="图"></noscript></figure></article>`;
-    const text = htmlToText(chrome(body));
+    const text = htmlToArticle(chrome(body)).text;
     expect(text).toContain(article[0]!.trim());
+  });
+
+  it('reads the page’s own title, outlet and date from its head', () => {
+    const html = `<html><head><title>两会观察 - 人民网</title><meta property="og:site_name" content="人民网"><meta name="publishdate" content="2026-03-05"></head><body><article>${article.map((l) => `<p>${l}</p>`).join('')}</article></body></html>`;
+    expect(htmlToArticle(html).meta).toEqual({ title: '两会观察', outlet: '人民网', date: '2026-03-05' });
   });
 
   it('the installed Readability carries the patch (no innerHTML assignment left)', () => {

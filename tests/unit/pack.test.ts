@@ -11,7 +11,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main';
 import { UsageError } from '../../src/cli/input';
-import { htmlArticleText } from '../../src/cli/pack-cmd';
+import { htmlArticle } from '../../src/cli/pack-cmd';
 import { makeBackup, makeUserVersion, parseBackup } from '../../src/core/user-versions';
 import { B, version } from './helpers';
 
@@ -21,7 +21,7 @@ const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'tifa-pack-'));
 function folder(): string {
   const dir = tmp();
   fs.writeFileSync(path.join(dir, 'b.txt'), article);
-  const html = `<html><head><meta charset="gb2312"><title>t</title></head><body><header><nav>首页 时政 国际</nav></header><article><p>${article
+  const html = `<html><head><meta charset="gb2312"><title>社区快递驿站调查 - 人民网</title><meta property="og:site_name" content="人民网"><meta name="publishdate" content="2026-01-25"></head><body><header><nav>首页 时政 国际</nav></header><article><p>${article
     .split('\n')
     .filter((l) => l.trim())
     .slice(0, 20)
@@ -43,8 +43,10 @@ describe('tifa pack', () => {
     const out = path.join(tmp(), 'library.json');
     expect(run(['pack', dir, '-o', out])).toMatch(/: 3 versions/);
     const lib = parseBackup(fs.readFileSync(out, 'utf8'));
-    expect(lib.versions.map((v) => v.title).sort()).toEqual(['b', 'page', '备份里的']);
-    const page = lib.versions.find((v) => v.title === 'page')!;
+    // a text file is named by its file name, a saved page by its own title, outlet and date
+    expect(lib.versions.map((v) => v.title).sort()).toEqual(['b', '备份里的', '社区快递驿站调查']);
+    const page = lib.versions.find((v) => v.title === '社区快递驿站调查')!;
+    expect([page.outlet, page.date]).toEqual(['人民网', '2026-01-25']);
     expect(page.text).toContain('该辖区86个快递');
     expect(page.text).not.toMatch(/首页|版权所有/);
     expect(fs.readdirSync(path.dirname(out))).toEqual(['library.json']); // no temporary file left
@@ -96,9 +98,17 @@ describe('tifa pack', () => {
   });
 
   it('reads a saved page as its article: no landmarks, no metadata lines', () => {
-    const text = htmlArticleText(
+    const { text } = htmlArticle(
       '<header>新华网</header><article><h1>标题</h1><p>来源：新华网 2026-01-25 09:30</p><p>正文第一段。</p></article><aside>相关新闻</aside><footer>版权</footer>',
     );
     expect(text).toBe('标题\n正文第一段。');
+  });
+
+  it('names a saved page by its own title, outlet and date', () => {
+    const { meta } = htmlArticle(
+      '<html><head><title>两会观察：新质生产力_新华网</title><meta property="og:site_name" content="新华网">' +
+        '<meta name="pubdate" content="2026-03-05 08:30:00"></head><body><p>正文。</p></body></html>',
+    );
+    expect(meta).toEqual({ title: '两会观察：新质生产力', outlet: '新华网', date: '2026-03-05' });
   });
 });

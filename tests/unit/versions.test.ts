@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { VersionStore } from '../../src/background/store';
-import { extractHtmlText } from '../../src/cli/extract-html';
+import { extractHtml } from '../../src/cli/extract-html';
 import { contentHash } from '../../src/core/content-hash';
 import { asVersion, makeBackup, makeUserVersion, parseBackup, type UserVersion } from '../../src/core/user-versions';
 import { versionFromPaste, versionsFromFile, versionsFromFiles } from '../../src/shared/import';
@@ -79,7 +79,7 @@ describe('VersionStore', () => {
 });
 
 describe('importers', () => {
-  const toText = (html: string): string => extractHtmlText(html);
+  const toText = extractHtml;
   it('reads text and HTML (as data) into versions', () => {
     const [t] = versionsFromFile('a.txt', enc(article), meta, toText, now);
     expect(t!.title).toBe('城市随笔');
@@ -89,6 +89,14 @@ describe('importers', () => {
     expect(h!.title).toBe('b');
     expect(h!.text).not.toContain('alert');
     expect(h!.text).toContain('清晨六点');
+  });
+
+  it('names an imported page by its own title, outlet and date unless the reader typed them', () => {
+    const html = `<html><head><title>城市随笔 | 光明网</title><meta property="og:site_name" content="光明网"><meta name="publishdate" content="2025年6月1日"></head><body><p>${article.split('\n').join('</p><p>')}</p></body></html>`;
+    const [own] = versionsFromFile('c.html', enc(html), { title: '', outlet: '', date: '' }, toText, now);
+    expect([own!.title, own!.outlet, own!.date]).toEqual(['城市随笔', '光明网', '2025-06-01']);
+    const [typed] = versionsFromFile('c.html', enc(html), { title: '我的标题', outlet: '报社', date: '2025-06-02' }, toText, now);
+    expect([typed!.title, typed!.outlet, typed!.date]).toEqual(['我的标题', '报社', '2025-06-02']);
   });
 
   it.each([
