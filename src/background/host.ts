@@ -209,22 +209,22 @@ export class EngineHost {
 
   /** Keep the memory within its caps: the least recently read go first (saved and imported versions stay). */
   private async enforceCaps(maxArticles: number, maxMB: number): Promise<void> {
-    const over = (): boolean => this.library.size > maxArticles || this.library.chars() * 2 > maxMB * 1024 * 1024;
-    if (!over()) return;
-    const order = this.library.evictable();
-    const gone: string[] = [];
-    for (const id of order) {
-      if (!over()) break;
-      this.library.remove(id);
-      gone.push(id);
-    }
-    await this.store.evict(gone);
+    await this.evictWhile(() => this.library.size > maxArticles || this.library.chars() * 2 > maxMB * 1024 * 1024);
   }
 
   private async evict(n: number): Promise<void> {
-    const gone = this.library.evictable().slice(0, n);
-    for (const id of gone) this.library.remove(id);
-    await this.store.evict(gone);
+    await this.evictWhile((gone) => gone < n);
+  }
+
+  /** Forget the memory's least recently read articles, library and store alike, while `more(how many so far)`. */
+  private async evictWhile(more: (gone: number) => boolean): Promise<void> {
+    const gone: string[] = [];
+    for (const id of this.library.evictable()) {
+      if (!more(gone.length)) break;
+      this.library.remove(id);
+      gone.push(id);
+    }
+    if (gone.length) await this.store.evict(gone);
   }
 
   /**

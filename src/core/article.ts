@@ -7,6 +7,7 @@
  * text and layout the extraction already has.
  */
 import { blankLineBreaks, metadataBlocks, type Layout } from './layout';
+import { isoDay } from './page-meta';
 
 const HAN = /\p{Script=Han}/gu;
 const hanCount = (s: string): number => s.match(HAN)?.length ?? 0;
@@ -57,8 +58,8 @@ export function mainArticleText(text: string, layout: Layout = {}): string {
 export function dateOnPage(text: string, layout: Layout = {}): string {
   const breaks = layout.breaks ?? blankLineBreaks(text);
   for (const [s, e] of metadataBlocks(text, breaks)) {
-    const m = /(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/.exec(text.slice(s, e));
-    if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    const day = isoDay(text.slice(s, e));
+    if (day) return day;
   }
   return '';
 }

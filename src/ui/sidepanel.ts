@@ -13,7 +13,8 @@ import { termMore } from '../shared/term-note';
 import { memorySection } from './memory-view';
 import { wordsSection } from './words-view';
 import { ankiTsv, markdownReport, termsCsv, type ExportContext } from '../core/exports';
-import { ask, download, saveTab } from './library';
+import { exportRow } from './export-row';
+import { ask, saveTab } from './library';
 import { compareSegments, groupDifferences, KINDS, versionLabel } from './panel-model';
 import { activeTab, tabResult } from './tab';
 
@@ -232,21 +233,7 @@ function exportSection(r: PageResult, zh: boolean): HTMLElement[] {
     h(
       'ul',
       { class: 'list' },
-      FORMATS.map((f) =>
-        h(
-          'li',
-          { class: 'row', attrs: { 'data-format': f.id } },
-          h('span', {}, t(f.label)),
-          ' ',
-          h(
-            'button',
-            { on: { click: () => void act(async () => (await navigator.clipboard.writeText(exportText(f.id, r, zh)), t('panelCopied'))) } },
-            t('panelCopy'),
-          ),
-          ' ',
-          h('button', { on: { click: () => (download(f.file, exportText(f.id, r, zh), f.type), undefined) } }, t('panelDownload')),
-        ),
-      ),
+      FORMATS.map(({ id, ...f }) => exportRow({ attr: ['data-format', id], ...f, make: () => exportText(id, r, zh) })),
     ),
   ];
 }

@@ -6,11 +6,11 @@
 import { rowsCsv, rowsTsv } from '../core/exports';
 import type { Word } from '../core/word-record';
 import { wordRows } from '../core/words';
-import { copyText } from '../shared/copy';
 import { h } from '../shared/dom';
 import { t } from '../shared/i18n';
 import { pinyinView } from '../shared/pinyin-view';
-import { ask, download } from './library';
+import { exportRow } from './export-row';
+import { ask } from './library';
 
 /** The word-list section; `changed` redraws the panel after a removal. */
 export async function wordsSection(toneColours: boolean, changed: () => void): Promise<HTMLElement[]> {
@@ -43,23 +43,15 @@ export async function wordsSection(toneColours: boolean, changed: () => void): P
       w.sentence ? h('div', { class: 'muted' }, w.sentence) : null,
     ),
   );
-  const exports = (
-    [
-      ['anki', 'exportWordsAnki', 'tifa-words.tsv', 'text/tab-separated-values', () => rowsTsv(wordRows(words))],
-      ['csv', 'exportWordsCsv', 'tifa-words.csv', 'text/csv', () => rowsCsv(wordRows(words))],
-    ] as const
-  ).map(([id, label, file, type, make]) => {
-    const copy = h('button', { attrs: { type: 'button' } }, t('panelCopy'));
-    copy.addEventListener('click', () => void copyText(make()).then((ok) => (copy.textContent = t(ok ? 'panelCopied' : 'cardCopyFailed'))));
-    return h(
-      'li',
-      { class: 'row', attrs: { 'data-words-format': id } },
-      h('span', {}, t(label)),
-      ' ',
-      copy,
-      ' ',
-      h('button', { attrs: { type: 'button' }, on: { click: () => download(file, make(), type) } }, t('panelDownload')),
-    );
-  });
+  const exports = [
+    {
+      id: 'anki',
+      label: 'exportWordsAnki',
+      file: 'tifa-words.tsv',
+      type: 'text/tab-separated-values',
+      make: () => rowsTsv(wordRows(words)),
+    },
+    { id: 'csv', label: 'exportWordsCsv', file: 'tifa-words.csv', type: 'text/csv', make: () => rowsCsv(wordRows(words)) },
+  ].map(({ id, ...f }) => exportRow({ attr: ['data-words-format', id], ...f }));
   return [heading, h('ul', { class: 'list', attrs: { id: 'words' } }, items), h('ul', { class: 'list' }, exports)];
 }

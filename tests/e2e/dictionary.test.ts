@@ -219,6 +219,10 @@ describe('word lookup', () => {
     expect(tsv.split('\n')[3]).toMatch(
       /^骑手 \(騎手\)\tqí shǒu\t.*rider.*\t.*外卖骑手在驿站歇脚.*\thttp:\/\/www\.news\.cn\/dict\/riders\.html$/,
     );
+    // the word list and the page's exports are the same rows: Copy says whether it worked
+    const copy = panel.locator('[data-words-format="csv"] button', { hasText: 'Copy' });
+    await copy.click();
+    await expect.poll(() => copy.textContent()).toBe('Copied');
     await panel.close();
   });
 });
