@@ -43,10 +43,10 @@ describe('numbered formulations', () => {
   });
 
   it('reports, in page offsets, only those the glossary does not hold', () => {
-    const text = '坚持“两个确立”，牢记“三个务必”，践行“四个必须”，做到“两个维护”。';
+    const text = '坚持“两个确立”，牢记“三个务必”，践行“四个必须”，贯彻“六个坚持”，做到“两个维护”。';
     const a = engine.annotate(text);
-    expect(a.candidates.map((c) => c.text)).toEqual(['三个务必', '四个必须']);
+    expect(a.candidates.map((c) => c.text)).toEqual(['四个必须', '六个坚持']);
     for (const c of a.candidates) expect(text.slice(c.start, c.end)).toBe(c.text);
-    expect(a.terms.map((t) => t.termId)).toEqual(['two-establishes', 'two-upholds']);
+    expect(a.terms.map((t) => t.termId)).toEqual(['two-establishes', 'three-musts', 'two-upholds']);
   });
 });
