@@ -6,9 +6,10 @@
  * then confirms each candidate starts and ends on a word boundary in its
  * sentence, so 滨海两新区 ("two new districts") is not the term 两新. Only the
  * sentences around candidates are segmented, and only for short forms: a
- * form of four or more Chinese characters, or one in quotation marks, is not
- * part of a longer word by accident (jieba would cost more than the rest of
- * term finding). Overlaps go to the longest form.
+ * form of four or more Chinese characters, or one with no Chinese character
+ * next to it (in quotation marks, between punctuation), is not part of a
+ * longer word by accident (jieba would cost more than the rest of term
+ * finding). Overlaps go to the longest form.
  */
 import type { GlossaryEntry } from './glossary';
 import { normalize, type NormText } from './normalize';
@@ -40,6 +41,7 @@ const CONFIRM_BELOW = 4;
 const hanCount = (s: string): number => s.match(/\p{Script=Han}/gu)?.length ?? 0;
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const HAN = /\p{Script=Han}/u;
 
 export class TermFinder {
   /** Forms by their first two code units (every form has at least two): most places in a text hold none. */
@@ -88,7 +90,8 @@ export class TermFinder {
         if (!s.startsWith(f.norm, i)) continue;
         if (f.quoted && !(QUOTE.test(s[i - 1] ?? '') && QUOTE.test(s[i + f.norm.length] ?? ''))) continue;
         const span = { termId: f.id, a0: i, a1: i + f.norm.length, form: f.form };
-        if (!f.confirm) found.push(span);
+        // no Chinese character on either side: a word boundary on both, nothing for jieba to confirm
+        if (!f.confirm || !(HAN.test(s[i - 1] ?? '') || HAN.test(s[i + f.norm.length] ?? ''))) found.push(span);
         else if (!seg.provisional) check.push(span); // a stand-in segmenter cannot tell words: the full run will
       }
     }

@@ -18,7 +18,7 @@ export interface ExportFormat {
 export function exportRow(f: ExportFormat): HTMLElement {
   const copy = h('button', { attrs: { type: 'button' } }, t('panelCopy'));
   // The button says whether it worked (copyText falls back to a copy event where the Clipboard API is refused).
-  copy.addEventListener('click', () => void copyText(f.make()).then((ok) => (copy.textContent = t(ok ? 'panelCopied' : 'cardCopyFailed'))));
+  copy.addEventListener('click', () => void copyText(f.make()).then((ok) => (copy.textContent = t(ok ? 'cardCopied' : 'cardCopyFailed'))));
   return h(
     'li',
     { class: 'row', attrs: { [f.attr[0]]: f.attr[1] } },

@@ -108,7 +108,8 @@ async function render(root: HTMLElement): Promise<void> {
 
 export async function start(root: HTMLElement): Promise<void> {
   const general = h('section');
-  root.replaceChildren(general, h('section', {}, ...versionsSection()), h('section', {}, ...privacySection(() => void refreshVersions())));
   watchSettings(() => void render(general));
+  // The settings are drawn before the page is, so the library below never moves under the reader's pointer.
   await render(general);
+  root.replaceChildren(general, h('section', {}, ...versionsSection()), h('section', {}, ...privacySection(() => void refreshVersions())));
 }

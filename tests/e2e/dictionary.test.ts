@@ -220,7 +220,8 @@ describe('word lookup', () => {
       /^骑手 \(騎手\)\tqí shǒu\t.*rider.*\t.*外卖骑手在驿站歇脚.*\thttp:\/\/www\.news\.cn\/dict\/riders\.html$/,
     );
     // the word list and the page's exports are the same rows: Copy says whether it worked
-    const copy = panel.locator('[data-words-format="csv"] button', { hasText: 'Copy' });
+    const copy = panel.locator('[data-words-format="csv"] button').first();
+    expect(await copy.textContent()).toBe('Copy');
     await copy.click();
     await expect.poll(() => copy.textContent()).toBe('Copied');
     await panel.close();

@@ -139,8 +139,11 @@ describe('options: import and manage', () => {
     await options.locator('#lib-search').fill('导入的文章');
     await expect.poll(() => options.locator('#lib-list li[data-id]').count()).toBe(1);
     await options.screenshot({ path: artifact('options-versions.png'), fullPage: true });
-    // dispatched on the button itself: the page above the list can still be settling after the full-page screenshot
-    await options.locator('#lib-list li[data-id] button', { hasText: 'Delete' }).dispatchEvent('click');
+    // Centred first: at the viewport's edge, focusing the button on mousedown scrolls the page, and the
+    // mouseup then lands on the section around it (no click).
+    const del = options.locator('#lib-list li[data-id] button', { hasText: 'Delete' });
+    await del.evaluate((b) => b.scrollIntoView({ block: 'center' }));
+    await del.click();
     await expect.poll(() => options.locator('#lib-status').textContent()).toContain('Deleted');
     await options.locator('#lib-undo').click();
     await expect.poll(() => options.locator('#lib-list li[data-id]').count()).toBe(1);
