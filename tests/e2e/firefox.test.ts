@@ -324,7 +324,7 @@ describe.skipIf(!have)('Firefox (firefox-esr over WebDriver BiDi)', () => {
     const text = await options.evaluate(async () => {
       const api = (globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }).browser;
       const list = (await api.runtime.sendMessage({ type: 'listVersions' })) as { value: { id: string; title: string }[] };
-      const mine = list.value.find((v) => v.title === 'saved-page')!;
+      const mine = list.value.find((v) => v.title === '导入的网页')!; // named by the page's own <title>, not the file's name
       return ((await api.runtime.sendMessage({ type: 'getVersion', id: mine.id })) as { value: { text: string } }).value.text;
     });
     expect(text).toContain('导入时附加的一段。');

@@ -30,7 +30,7 @@ beforeAll(async () => {
   server.extra.set('/numbered.html', {
     body: html(
       '评论',
-      '<article><h1>评论员文章</h1><p>全党必须牢记“三个务必”，践行“四个必须”，深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。</p><p>中央社会工作部推动新时代社会工作高质量发展。三个月后，五个村的十个人参加了培训。</p></article>',
+      '<article><h1>评论员文章</h1><p>全党必须贯彻“六个坚持”，践行“四个必须”，深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”。</p><p>中央社会工作部推动新时代社会工作高质量发展。三个月后，五个村的十个人参加了培训。</p></article>',
     ),
   });
   ext = await launchWithExtension(server);
@@ -147,7 +147,7 @@ describe('cards and numbered formulations', () => {
     const page = await open('/numbered.html');
     await waitForMarks(page);
     const h = await highlightTexts(page);
-    expect(h['tifa-candidate']).toEqual(['三个务必', '四个必须']);
+    expect(h['tifa-candidate']).toEqual(['六个坚持', '四个必须']);
     expect(h['tifa-term']).toEqual(expect.arrayContaining(['“两个确立”', '“四个意识”', '“四个自信”', '“两个维护”']));
     const word = await page.evaluate(() => {
       const r = ([...CSS.highlights.get('tifa-candidate')!] as Range[])[0]!;
@@ -174,7 +174,7 @@ describe('cards and numbered formulations', () => {
     await panel.setViewportSize({ width: 420, height: 1000 });
     await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${id}`);
     await panel.locator('#candidates').waitFor();
-    expect(await panel.locator('#candidates li').allTextContents()).toEqual(['三个务必', '四个必须']);
+    expect(await panel.locator('#candidates li').allTextContents()).toEqual(['六个坚持', '四个必须']);
     await panel.locator('#candidates').scrollIntoViewIfNeeded();
     await panel.screenshot({ path: artifact('sidepanel-candidates.png') });
     await panel.close();
