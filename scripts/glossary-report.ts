@@ -2,11 +2,12 @@
  * `npm run glossary:report`: the glossary at a glance, for its editors —
  * entries by category, entries whose English is not an official rendering
  * (their explanation says so), sources per entry, how many sources and
- * examples a reviewer found again (`checked`), and the span of origin years. Reads assets/glossary/entries through the same validation as the
- * engine. `--json` prints the figures as one object.
+ * examples a reviewer found again (`checked`), and the span of origin years.
+ * Reads assets/glossary/entries through the same validation as the engine.
+ * `--json` prints the figures as one object.
  */
 import { loadGlossary } from '../src/cli/assets';
-import { CATEGORIES, type GlossaryEntry } from '../src/core/glossary';
+import { BUNDLED_SOURCE, CATEGORIES, type GlossaryEntry } from '../src/core/glossary';
 
 /** Explanations that say the English is descriptive, or that no official rendering was found. */
 const NOT_OFFICIAL =
@@ -60,8 +61,6 @@ export function report(glossary: readonly GlossaryEntry[]): GlossaryReport {
   };
 }
 
-const BUNDLED = /^\d{3}_[0-9a-f]{16}$/;
-
 function checkedFigures(glossary: readonly GlossaryEntry[]): GlossaryReport['checked'] {
   const sources = glossary.flatMap((e) => e.sources);
   const examples = glossary.flatMap((e) => e.examples);
@@ -69,7 +68,7 @@ function checkedFigures(glossary: readonly GlossaryEntry[]): GlossaryReport['che
   return {
     sources: sources.filter((x) => x.checked).length,
     examples: examples.filter((x) => x.checked).length,
-    bundledExamples: examples.filter((x) => BUNDLED.test(x.source)).length,
+    bundledExamples: examples.filter((x) => BUNDLED_SOURCE.test(x.source)).length,
     entriesWithoutChecked: glossary.filter((e) => !e.sources.some((x) => x.checked)).map((e) => e.id),
     ...(days.length && { latest: days.at(-1) }),
   };

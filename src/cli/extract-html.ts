@@ -38,26 +38,23 @@ function holdsMain(el: Element): boolean {
   return false;
 }
 
-/** The document's <title> and its <meta> tags' [name or property, content], in document order. */
+/** The <title> and the <meta> tags' [name or property, content] of the document's <head>, in document order. */
 function headTags(doc: Node): { title: string; metas: [string, string][] } {
+  // The <head> alone (the text walk skips it): parse5 always makes html > head.
+  const child = (n: Node | undefined, tag: string): Element | undefined =>
+    n && 'childNodes' in n ? n.childNodes.find((c): c is Element => 'tagName' in c && c.tagName === tag) : undefined;
+  const head = child(child(doc, 'html'), 'head');
   let title = '';
   const metas: [string, string][] = [];
-  const walk = (node: Node): void => {
-    if (!('childNodes' in node)) return;
-    if ('tagName' in node) {
-      if (node.tagName === 'svg' || node.tagName === 'template') return;
-      if (node.tagName === 'title' && !title) {
-        title = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
-      }
-      if (node.tagName === 'meta') {
-        const key = attr(node, 'name') ?? attr(node, 'property') ?? attr(node, 'itemprop');
-        const content = attr(node, 'content');
-        if (key && content !== undefined) metas.push([key, content]);
-      }
+  for (const el of head?.childNodes ?? []) {
+    if (!('tagName' in el)) continue;
+    if (el.tagName === 'title' && !title) {
+      title = el.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
     }
-    for (const c of node.childNodes) walk(c);
-  };
-  walk(doc);
+    const key = attr(el, 'name') ?? attr(el, 'property') ?? attr(el, 'itemprop');
+    const content = attr(el, 'content');
+    if (el.tagName === 'meta' && key && content !== undefined) metas.push([key, content]);
+  }
   return { title, metas };
 }
 

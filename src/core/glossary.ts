@@ -35,6 +35,9 @@ const wordCount = (s: string): number => s.trim().split(/\s+/).filter(Boolean).l
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const TONED = 'a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ';
 
+/** An example quoted from a bundled version names it by its id (003_5cde503fef3895bf). */
+export const BUNDLED_SOURCE = /^\d{3}_[0-9a-f]{16}$/;
+
 const CheckedDate = v.pipe(v.string(), v.isoDate('checked must be YYYY-MM-DD'));
 
 export const SourceSchema = v.strictObject({
@@ -85,8 +88,8 @@ export const EntrySchema = v.strictObject({
         text: nonEmpty,
         source: v.pipe(
           v.string(),
-          v.regex(
-            /^(\d{3}_[0-9a-f]{16}|constructed|https?:\/\/\S+)$/,
+          v.check(
+            (s) => BUNDLED_SOURCE.test(s) || s === 'constructed' || /^https?:\/\/\S+$/.test(s),
             'example source: a bundled version id, an http(s) address or "constructed"',
           ),
         ),

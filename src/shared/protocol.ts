@@ -277,39 +277,28 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null;
 const isOffset = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
 
-function contentMessage(raw: Obj): ContentMessage | undefined {
-  switch (raw.type) {
-    case 'toggleLookup':
-    case 'toggleMarks':
-    case 'getStatus':
-    case 'getPageHtml':
-      return { type: raw.type };
-    case 'reveal': {
-      const { target, index } = raw;
-      const ok = (target === 'difference' || target === 'term' || target === 'candidate') && isOffset(index);
-      return ok ? { type: 'reveal', target, index } : undefined;
-    }
-    case 'step':
-      return raw.direction === 1 || raw.direction === -1 ? { type: 'step', direction: raw.direction } : undefined;
-  }
-  return undefined;
-}
-
-/** ToContent's types (the type system makes sure it names each one), without its schemas. */
-const CONTENT_TYPES: Record<ContentMessage['type'], true> = {
-  toggleLookup: true,
-  reveal: true,
-  toggleMarks: true,
-  step: true,
-  getStatus: true,
-  getPageHtml: true,
+/**
+ * ToContent's messages, each with its check, in one table (the type system
+ * makes sure it names every one): the message, cleaned of other fields, or
+ * undefined when a field is of the wrong kind.
+ */
+const CONTENT_CHECKS: { [K in ContentMessage['type']]: (raw: Obj) => Extract<ContentMessage, { type: K }> | undefined } = {
+  toggleLookup: () => ({ type: 'toggleLookup' }),
+  toggleMarks: () => ({ type: 'toggleMarks' }),
+  getStatus: () => ({ type: 'getStatus' }),
+  getPageHtml: () => ({ type: 'getPageHtml' }),
+  reveal: ({ target, index }) =>
+    (target === 'difference' || target === 'term' || target === 'candidate') && isOffset(index)
+      ? { type: 'reveal', target, index }
+      : undefined,
+  step: ({ direction }) => (direction === 1 || direction === -1 ? { type: 'step', direction } : undefined),
 };
 
 /** receive(ToContent, …) without valibot, for the content script. */
 export function receiveInContent(raw: unknown, sender: { id?: string } | undefined, ownId: string): ContentMessage | undefined {
-  const type = envelope(raw, sender, ownId, (t) => Object.hasOwn(CONTENT_TYPES, t));
+  const type = envelope(raw, sender, ownId, (t) => Object.hasOwn(CONTENT_CHECKS, t)) as ContentMessage['type'] | undefined;
   if (type === undefined) return undefined;
-  return contentMessage(raw as Obj) ?? invalid(type, 'fields of the wrong kind');
+  return CONTENT_CHECKS[type](raw as Obj) ?? invalid(type, 'fields of the wrong kind');
 }
 
 /** Is this the background's answer to `annotate` (not "stale", not a failure)? Its schema was checked before it was sent. */

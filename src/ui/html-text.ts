@@ -12,7 +12,7 @@ import { pageMeta, type PageMeta } from '../core/page-meta';
 /** The article text of HTML source and what the page says of itself (title, outlet, date). */
 export function htmlToArticle(html: string): { text: string; meta: PageMeta } {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const metas = [...doc.querySelectorAll('meta[content]')].map(
+  const metas = [...(doc.head?.querySelectorAll('meta[content]') ?? [])].map(
     (m) => [m.getAttribute('name') ?? m.getAttribute('property') ?? m.getAttribute('itemprop') ?? '', m.getAttribute('content')!] as const,
   );
   return { text: articleText(doc), meta: pageMeta(doc.title, metas) };

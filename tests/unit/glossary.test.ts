@@ -11,7 +11,7 @@ import { pinyin } from 'pinyin-pro';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIR, GLOSSARY_DIR, hostOf, unrelatedHosts } from '../../src/cli/assets';
-import { EntrySchema, parseGlossary } from '../../src/core/glossary';
+import { BUNDLED_SOURCE, EntrySchema, parseGlossary } from '../../src/core/glossary';
 import { glossary } from './helpers';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
@@ -50,7 +50,7 @@ describe('glossary content', () => {
         x.text,
       ).toBe(true);
       // quoted from a bundled version: checked here; from a public page: its address is the source
-      if (/^\d{3}_[0-9a-f]{16}$/.test(x.source)) {
+      if (BUNDLED_SOURCE.test(x.source)) {
         const seed = fs.readFileSync(path.join(CORPUS_DIR, `${x.source}.txt`), 'utf8');
         expect(seed.includes(x.text), `${x.text} not in ${x.source}`).toBe(true);
       }
